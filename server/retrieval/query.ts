@@ -1,0 +1,173 @@
+/**
+ * Query analysis: a visitor's question → weighted terms, each with the document stems it
+ * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
+ */
+import type { RetrievalIndex } from "./index-builder.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, stem, tokenize, type Token } from "./text.ts";
+import { relatedLemmas, type Thesaurus } from "./wordnet.ts";
+import { questionAnswerType, type AnswerType } from "./features.ts";
+
+export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound";
+
+export interface Expansion {
+  stem: string;
+  /** Trust in (0, 1]: 1 for the word itself. */
+  weight: number;
+  via: MatchVia;
+  /** The document word this expansion stands for (for explanations). */
+  word: string;
+}
+
+export interface QueryTerm {
+  /** What the visitor typed (normalized). */
+  word: string;
+  stem: string;
+  /** Importance: idf of the term in the knowledge base, lowered for light words. */
+  weight: number;
+  light: boolean;
+  /** The documents mostly write it with a capital: a name (topic, not focus). */
+  name: boolean;
+  /** True when some expansion exists in the knowledge base. */
+  known: boolean;
+  expansions: Expansion[];
+}
+
+export interface Query {
+  text: string;
+  terms: QueryTerm[];
+  answerType: AnswerType;
+  /** Stem pairs adjacent in the question (for phrase matching). */
+  bigrams: Array<[number, number]>;
+}
+
+/** Weight of a light word ("tell", "happen") against a content word of the same idf. */
+const LIGHT_WEIGHT = 0.25;
+/** Synonym expansions kept per term (strongest that the documents use). */
+const MAX_SYNONYMS = 8;
+/** Question words that are part of the answer type, not content ("how long" → duration). */
+const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
+  duration: ["long", "often"],
+  number: ["many", "much", "far", "big", "larg", "old", "tall", "high", "fast", "number", "amount"],
+  time: ["time", "date", "day", "year", "month"],
+  person: [],
+  place: ["place", "locat"],
+  reason: ["reason"],
+  none: [],
+};
+
+/** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
+function lemmaCandidates(word: string): string[] {
+  const forms = [word];
+  const rules: Array<[RegExp, string]> = [
+    [/ies$/, "y"], [/es$/, ""], [/s$/, ""], [/ied$/, "y"], [/ed$/, ""], [/ed$/, "e"], [/ing$/, ""], [/ing$/, "e"],
+    [/(.)\1ed$/, "$1"], [/(.)\1ing$/, "$1"], [/er$/, ""], [/est$/, ""],
+  ];
+  for (const [pattern, replacement] of rules) {
+    if (pattern.test(word)) forms.push(word.replace(pattern, replacement));
+  }
+  return [...new Set(forms)].filter((f) => f.length >= 2);
+}
+
+function inKnowledgeBase(index: RetrievalIndex, s: string): boolean {
+  return index.main.has(s) || index.answer.has(s) || index.documentsWith.has(s);
+}
+
+function synonymExpansions(index: RetrievalIndex, thesaurus: Thesaurus, lemmas: string[], own: string): Expansion[] {
+  const best = new Map<string, Expansion>();
+  for (const lemma of lemmas) {
+    for (const [related, weight] of relatedLemmas(thesaurus, lemma)) {
+      const s = stem(related);
+      if (s === own || !inKnowledgeBase(index, s)) continue;
+      const previous = best.get(s);
+      if (!previous || previous.weight < weight) best.set(s, { stem: s, weight, via: "synonym", word: related });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.weight - a.weight || (a.stem < b.stem ? -1 : 1)).slice(0, MAX_SYNONYMS);
+}
+
+/** Analyze a question against an index. Pure given the index and thesaurus. */
+export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
+  const answerType = questionAnswerType(text);
+  const typeWords = new Set(TYPE_WORDS[answerType]);
+  const tokens = tokenize(text);
+  const content: Token[] = [];
+  tokens.forEach((token, i) => {
+    if (token.stop || QUESTION_WORDS.has(token.word)) return;
+    // "how long", "how many": the word after "how" names the answer type.
+    const previous = tokens[i - 1];
+    if (typeWords.has(token.stem) && previous && (previous.word === "how" || previous.word === "what" || previous.word === "which")) return;
+    content.push(token);
+  });
+
+  const terms: QueryTerm[] = [];
+  const positions: number[] = [];
+  for (let i = 0; i < content.length; i++) {
+    const token = content[i]!;
+    const next = content[i + 1];
+    // Compounds written apart ("week long" for "weeklong").
+    if (next && next.position === token.position + 1) {
+      const joined = token.word + next.word;
+      if (!index.vocabulary.has(token.word) || !index.vocabulary.has(next.word)) {
+        const s = stem(joined);
+        if (index.vocabulary.has(joined) && inKnowledgeBase(index, s)) {
+          terms.push(makeTerm(index, joined, s, [{ stem: s, weight: 0.95, via: "compound", word: joined }]));
+          positions.push(token.position);
+          i++;
+          continue;
+        }
+      }
+    }
+    const expansions: Expansion[] = [];
+    const known = inKnowledgeBase(index, token.stem);
+    if (known) {
+      expansions.push({ stem: token.stem, weight: 1, via: index.vocabulary.has(token.word) ? "exact" : "stem", word: index.surface.get(token.stem) ?? token.word });
+    }
+    for (const part of token.parts) {
+      const s = stem(part);
+      if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: 0.8, via: "compound", word: part });
+    }
+    if (!known) {
+      const acronym = index.acronyms.get(token.word);
+      if (acronym && !index.vocabulary.has(token.word)) {
+        for (const s of acronym) {
+          terms.push(makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }]));
+          positions.push(token.position);
+        }
+        continue;
+      }
+      for (const correction of index.vocabulary.correct(token.word)) {
+        const s = stem(correction.word);
+        if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
+      }
+    }
+    // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
+    const lemmas = lemmaCandidates(token.word);
+    const following = tokens[token.position + 1];
+    if (following) for (const l of lemmaCandidates(token.word)) lemmas.push(`${l}_${following.word}`);
+    for (const expansion of synonymExpansions(index, thesaurus, lemmas, token.stem)) {
+      if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
+    }
+    terms.push(makeTerm(index, token.word, token.stem, expansions));
+    positions.push(token.position);
+  }
+  const bigrams: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < terms.length; i++) {
+    if (positions[i + 1]! - positions[i]! <= 2) bigrams.push([i, i + 1]);
+  }
+  return { text, terms, answerType, bigrams };
+}
+
+function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[]): QueryTerm {
+  const light = LIGHT_WORDS.has(s);
+  const best = expansions.reduce<Expansion | undefined>((a, e) => (!a || e.weight > a.weight ? e : a), undefined);
+  const idf = best ? index.idf(best.stem) : index.maxIdf;
+  return {
+    word,
+    stem: s,
+    weight: idf * (light ? LIGHT_WEIGHT : 1),
+    light,
+    name: best ? index.isName(best.stem) : false,
+    known: expansions.length > 0,
+    expansions,
+  };
+}

@@ -1,0 +1,207 @@
+/**
+ * Ranking: candidates from the posting lists, then a small set of pure, documented features
+ * per candidate, combined into a score in 0..1.
+ */
+import Fuse from "fuse.js";
+import type { RetrievalIndex, Unit } from "./index-builder.ts";
+import type { Query, QueryTerm, MatchVia } from "./query.ts";
+import { TYPE_BITS } from "./features.ts";
+import { exactKey } from "./index-builder.ts";
+
+/** How many units survive the cheap first pass to be scored in full. */
+export const RERANK_DEPTH = 60;
+/** Weight of a term matched only in an FAQ's answer, against a match in its question. */
+export const ANSWER_FIELD_WEIGHT = 0.6;
+
+export interface TermMatch {
+  term: string;
+  /** The document word it matched, and how. */
+  matched: string | null;
+  via: MatchVia | null;
+  field: "question" | "answer" | "sentence" | null;
+  strength: number;
+}
+
+export interface Features {
+  /** Share of the question's weight the unit covers (0..1). */
+  coverage: number;
+  /** The same, counting only terms that are not names (the question's focus). */
+  focusCoverage: number;
+  /** Share of the unit's own content weight the question covers (how well it fits as a whole). */
+  precision: number;
+  /** Share of the question's weight found anywhere in the unit's document. */
+  documentCoverage: number;
+  /** Share of adjacent question term pairs that stand together in the unit. */
+  phrase: number;
+  /** 1 when the unit carries the kind of answer the question asks for (or the question has none). */
+  answerType: number;
+  /** Fuse.js similarity of the whole question to the FAQ question (0 for sentences). */
+  fuzzy: number;
+}
+
+export interface Candidate {
+  unit: Unit;
+  score: number;
+  features: Features;
+  matches: TermMatch[];
+}
+
+function termStrength(term: QueryTerm, stems: readonly string[]): [number, string | null, MatchVia | null] {
+  let best = 0;
+  let word: string | null = null;
+  let via: MatchVia | null = null;
+  for (const e of term.expansions) {
+    if (e.weight > best && stems.includes(e.stem)) {
+      best = e.weight;
+      word = e.word;
+      via = e.via;
+    }
+  }
+  return [best, word, via];
+}
+
+/** First pass: units sharing any expansion with the question, by weighted overlap. */
+export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const term of query.terms) {
+    const best = new Map<number, number>();
+    for (const e of term.expansions) {
+      for (const [postings, factor] of [
+        [index.main.get(e.stem), 1],
+        [index.answer.get(e.stem), ANSWER_FIELD_WEIGHT],
+      ] as const) {
+        if (!postings) continue;
+        const strength = e.weight * factor;
+        for (let k = 0; k < postings.length; k++) {
+          const u = postings[k]!;
+          if (scope !== undefined && index.units[u]!.doc !== scope) continue;
+          if ((best.get(u) ?? 0) < strength) best.set(u, strength);
+        }
+      }
+    }
+    for (const [u, strength] of best) totals.set(u, (totals.get(u) ?? 0) + strength * term.weight);
+  }
+  return totals;
+}
+
+function documentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
+  if (total === 0) return 0;
+  let covered = 0;
+  for (const term of query.terms) {
+    let best = 0;
+    for (const e of term.expansions) {
+      if (e.weight <= best) continue;
+      const docs = index.documentsWith.get(e.stem);
+      if (docs && docs.includes(doc)) best = e.weight;
+    }
+    covered += best * term.weight;
+  }
+  return covered / total;
+}
+
+/** Score one unit against the question: the features and their combination. */
+export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy: number): Candidate {
+  let total = 0;
+  let covered = 0;
+  let focusTotal = 0;
+  let focusCovered = 0;
+  const matchedStems = new Set<string>();
+  const strengths: number[] = [];
+  const matches: TermMatch[] = query.terms.map((term) => {
+    const [main, word, via] = termStrength(term, unit.stems);
+    let strength = main;
+    let field: TermMatch["field"] = main > 0 ? (unit.kind === "faq" ? "question" : "sentence") : null;
+    let matched = word;
+    let how = via;
+    if (unit.kind === "faq") {
+      const [inAnswer, answerWord, answerVia] = termStrength(term, unit.answerStems);
+      if (inAnswer * ANSWER_FIELD_WEIGHT > strength) {
+        strength = inAnswer * ANSWER_FIELD_WEIGHT;
+        field = "answer";
+        matched = answerWord;
+        how = answerVia;
+      }
+    }
+    total += term.weight;
+    covered += term.weight * strength;
+    if (!term.name) {
+      focusTotal += term.weight;
+      focusCovered += term.weight * strength;
+    }
+    for (const e of term.expansions) if (unit.stems.includes(e.stem)) matchedStems.add(e.stem);
+    strengths.push(main);
+    return { term: term.word, matched, via: how, field, strength };
+  });
+  let ownTotal = 0;
+  let ownCovered = 0;
+  for (const s of unit.stems) {
+    const w = index.idf(s);
+    ownTotal += w;
+    if (matchedStems.has(s)) ownCovered += w;
+  }
+  let phrase = 0;
+  if (query.bigrams.length > 0) {
+    const sequence = unit.sequence;
+    for (const [a, b] of query.bigrams) {
+      const first = query.terms[a]!.expansions;
+      const second = query.terms[b]!.expansions;
+      for (let k = 0; k + 1 < sequence.length; k++) {
+        if (first.some((e) => e.stem === sequence[k]) && second.some((e) => e.stem === sequence[k + 1])) {
+          phrase++;
+          break;
+        }
+      }
+    }
+    phrase /= query.bigrams.length;
+  }
+  const features: Features = {
+    coverage: total > 0 ? covered / total : 0,
+    focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : total > 0 ? covered / total : 0,
+    precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
+    documentCoverage: documentCoverage(index, query, unit.doc, total),
+    phrase,
+    answerType:
+      query.answerType === "none" ? 1 : (unit.answerTypes & TYPE_BITS[query.answerType]) !== 0 ? 1 : 0,
+    fuzzy,
+  };
+  return { unit, score: combine(unit, features), features, matches };
+}
+
+/**
+ * The score of a unit from its features, in 0..1. The weights were set on the project's own
+ * question sets (tests/fixtures) and checked on the dev set; see README "How answers are chosen".
+ */
+export function combine(unit: Unit, f: Features): number {
+  if (unit.kind === "faq") {
+    return 0.5 * f.coverage + 0.2 * f.precision + 0.1 * f.fuzzy + 0.1 * f.documentCoverage + 0.1 * f.phrase;
+  }
+  return 0.55 * f.coverage + 0.1 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
+}
+
+/** Fuse.js similarity (1 - Fuse score) of the question to each FAQ question. */
+function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
+  const faqs = units.filter((u) => u.kind === "faq");
+  const result = new Map<number, number>();
+  if (faqs.length === 0) return result;
+  const fuse = new Fuse(
+    faqs.map((u) => ({ unit: u.index, text: exactKey(u.faq!.question) })),
+    { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 1, ignoreFieldNorm: true },
+  );
+  for (const hit of fuse.search(exactKey(questionText).slice(0, 64))) {
+    result.set(hit.item.unit, 1 - (hit.score ?? 1));
+  }
+  return result;
+}
+
+/** Rank the units of the index (or of one document) for a question, best first. */
+export function rank(index: RetrievalIndex, query: Query, scope?: number): Candidate[] {
+  const totals = gatherCandidates(index, query, scope);
+  const top = [...totals]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, RERANK_DEPTH)
+    .map(([u]) => index.units[u]!);
+  const fuzzy = fuseSimilarity(query.text, top);
+  return top
+    .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0))
+    .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+}

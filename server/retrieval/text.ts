@@ -1,0 +1,125 @@
+/**
+ * Text analysis shared by indexing and querying: normalization, tokens, stems.
+ * Pure functions; the only state is the frozen word lists below.
+ */
+import { PorterStemmer, createTokenizer, naturalStopwords } from "./nlp.ts";
+
+/** Words that start a question and say what kind of answer it wants. */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"]);
+
+/**
+ * Function words: dropped from matching. natural's list without its single letters and
+ * digits (numbers are content), plus contractions and auxiliaries visitors type.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...naturalStopwords.filter((w) => /^[a-z]{2,}$/.test(w)),
+  "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "couldnt", "wont", "wouldnt",
+  "shouldnt", "havent", "hasnt", "hadnt", "im", "ive", "youre", "theyre", "thats", "whats", "theres",
+  "hows", "whos", "wheres", "whens", "the", "a", "an", "i", "is", "are", "am", "will", "shall", "may",
+  "us", "anyone", "anybody", "someone", "somebody", "everyone", "there", "yet", "ever", "just", "even",
+]);
+
+/**
+ * Light words: they carry little of a question's meaning ("tell me", "what happened",
+ * "any info on"). They still match, but weigh little, and missing them is no sign that the
+ * documents lack the answer.
+ */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set([
+  "happen", "thing", "stuff", "tell", "know", "say", "mean", "get", "go", "give", "kind", "type", "lot",
+  "want", "need", "think", "pleas", "info", "inform", "detail", "anyth", "someth", "exactli", "realli",
+  "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use", "help",
+  "whether", "wonder", "curiou", "anybodi", "talk", "do", "becom", "one", "said", "new", "like", "abl",
+].map((w) => PorterStemmer.stem(w)));
+
+/** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033«»]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .toLowerCase();
+}
+
+/**
+ * A word: letters and digits, with inner apostrophes (don't, Putin's), dotted acronyms
+ * (U.S., U.N.), decimal and thousands separators (3.5, 1,000) and inner hyphens (week-long).
+ */
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:['.,-][\p{L}\p{N}]+)*/gu;
+const tokenizer = createTokenizer(WORD);
+
+export interface Token {
+  /** The normalized surface form (lower case, no apostrophes or dots). */
+  word: string;
+  /** Porter stem of `word`. */
+  stem: string;
+  /** Position among all tokens of the text (stop words included). */
+  position: number;
+  stop: boolean;
+  /** True when the original text wrote the word with a capital (a name, unless first). */
+  capitalized: boolean;
+  /** Parts of a hyphenated word (week-long → week, long); empty otherwise. */
+  parts: string[];
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** Porter stem, memoized (stemming dominates indexing time otherwise). */
+export function stem(word: string): string {
+  let result = stemCache.get(word);
+  if (result === undefined) {
+    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(word);
+    if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
+  }
+  return result;
+}
+
+function cleanWord(raw: string): string {
+  let word = raw;
+  if (/^(?:\p{L}\.){2,}$/u.test(word)) return word.replace(/\./g, ""); // U.S. → us
+  word = word.replace(/'s$/, "").replace(/'/g, "");
+  if (/^\p{N}/u.test(word)) word = word.replace(/,(?=\d{3}\b)/g, ""); // 1,000 → 1000
+  return word;
+}
+
+/**
+ * Tokenize text for matching.
+ *
+ * @example tokenize("Kim Jong Un’s week-long visit").map(t => t.stem)
+ * // → ["kim", "jong", "un", "week-long", "visit"] (with parts ["week", "long"] on the hyphenated one)
+ */
+export function tokenize(text: string): Token[] {
+  const original = text.normalize("NFKC");
+  const matches = tokenizer.tokenize(normalizeText(original)) ?? [];
+  // Recover capitalization from the original: same tokenizer, same order.
+  const originalMatches = tokenizer.tokenize(original.replace(/[\u2018\u2019`´]/g, "'")) ?? [];
+  const tokens: Token[] = [];
+  matches.forEach((raw, i) => {
+    const word = cleanWord(raw);
+    if (word === "") return;
+    const hyphenated = word.includes("-");
+    const joined = hyphenated ? word.replace(/-/g, "") : word;
+    const first = originalMatches[i]?.[0] ?? "";
+    tokens.push({
+      word: joined,
+      stem: stem(joined),
+      position: tokens.length,
+      stop: STOPWORDS.has(joined),
+      capitalized: first !== first.toLowerCase(),
+      parts: hyphenated ? word.split("-").filter((p) => p !== "") : [],
+    });
+  });
+  return tokens;
+}
+
+/** The stems a text is indexed under: content tokens, plus the parts of hyphenated words. */
+export function indexStems(tokens: readonly Token[]): string[] {
+  const stems: string[] = [];
+  for (const token of tokens) {
+    if (token.stop) continue;
+    stems.push(token.stem);
+    for (const part of token.parts) if (!STOPWORDS.has(part)) stems.push(stem(part));
+  }
+  return stems;
+}

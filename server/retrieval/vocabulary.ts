@@ -1,0 +1,127 @@
+/**
+ * The vocabulary of a knowledge base and fuzzy term correction over it.
+ *
+ * A word a visitor typed that the documents never use is corrected to the document words
+ * it is closest to: candidates share letter trigrams or a Double Metaphone code with it
+ * (Puttin → Putin, Moskow → Moscow) and are kept within a Damerau-Levenshtein distance
+ * that grows with the word's length. Candidate generation never scans the vocabulary.
+ */
+import { DamerauLevenshteinDistance, phoneticCode } from "./nlp.ts";
+
+export interface Correction {
+  /** The document word. */
+  word: string;
+  /** Edit distance to the typed word (0 for a phonetic-only match). */
+  distance: number;
+  /** How much the correction is trusted, in (0, 1). */
+  weight: number;
+  via: "fuzzy" | "phonetic";
+}
+
+/** Words shorter than this are never fuzzy-corrected, except to names (see below). */
+const MIN_FUZZY_LENGTH = 4;
+/** Largest edit distance allowed for a word of the given length. */
+function maxDistance(length: number): number {
+  return length >= 8 ? 2 : length >= 4 ? 1 : 1;
+}
+/** Trust in a correction at distance 1 and 2 (distance 0 cannot happen: the word would be known). */
+const DISTANCE_WEIGHT = [1, 0.85, 0.7] as const;
+const PHONETIC_WEIGHT = 0.75;
+/** Candidates verified per typed word at most (bounds the work for very common trigrams). */
+const MAX_CANDIDATES = 400;
+
+function trigrams(word: string): string[] {
+  const padded = `^${word}$`;
+  const grams: string[] = [];
+  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+  return grams;
+}
+
+export class Vocabulary {
+  /** Every distinct normalized word of the documents. */
+  private readonly words: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly byPhonetic = new Map<string, number[]>();
+  /** Words written with a capital in most of their occurrences: names. */
+  private readonly capitalized = new Map<number, number>();
+  private readonly occurrences = new Map<number, number>();
+
+  /** Record one occurrence of a document word. */
+  add(word: string, capitalized: boolean): void {
+    let id = this.wordIds.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.words.push(word);
+      this.wordIds.set(word, id);
+      if (/^\p{L}/u.test(word)) {
+        for (const gram of new Set(trigrams(word))) {
+          let list = this.byTrigram.get(gram);
+          if (!list) this.byTrigram.set(gram, (list = []));
+          list.push(id);
+        }
+        const code = phoneticCode(word);
+        if (code.length >= 2) {
+          let list = this.byPhonetic.get(code);
+          if (!list) this.byPhonetic.set(code, (list = []));
+          list.push(id);
+        }
+      }
+    }
+    this.occurrences.set(id, (this.occurrences.get(id) ?? 0) + 1);
+    if (capitalized) this.capitalized.set(id, (this.capitalized.get(id) ?? 0) + 1);
+  }
+
+  has(word: string): boolean {
+    return this.wordIds.has(word);
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** True when the documents write this word with a capital most of the time (a name). */
+  isName(word: string): boolean {
+    const id = this.wordIds.get(word);
+    if (id === undefined) return false;
+    return (this.capitalized.get(id) ?? 0) * 2 > (this.occurrences.get(id) ?? 0);
+  }
+
+  /** Document words close to a word the documents do not use, best first. */
+  correct(word: string, limit = 3): Correction[] {
+    if (!/^\p{L}+$/u.test(word)) return [];
+    const found = new Map<number, Correction>();
+    const allowed = maxDistance(word.length);
+    const consider = (id: number, via: Correction["via"]) => {
+      if (found.has(id)) return;
+      const candidate = this.words[id]!;
+      if (Math.abs(candidate.length - word.length) > allowed + (via === "phonetic" ? 1 : 0)) return;
+      const short = word.length < MIN_FUZZY_LENGTH || candidate.length < MIN_FUZZY_LENGTH;
+      // Short words are only corrected to names (Kim Jong Um → Un), never to common words.
+      if (short && !this.isName(candidate)) return;
+      const distance = DamerauLevenshteinDistance(word, candidate);
+      if (distance <= (short ? 1 : allowed) && distance > 0) {
+        // A different first letter is a rarer typo: trust it less.
+        const firstLetterPenalty = candidate[0] === word[0] ? 1 : 0.85;
+        found.set(id, { word: candidate, distance, weight: DISTANCE_WEIGHT[distance]! * firstLetterPenalty, via: "fuzzy" });
+      } else if (via === "phonetic" && !short && distance <= allowed + 1) {
+        found.set(id, { word: candidate, distance: 0, weight: PHONETIC_WEIGHT, via: "phonetic" });
+      }
+    };
+    const code = phoneticCode(word);
+    for (const id of this.byPhonetic.get(code) ?? []) consider(id, "phonetic");
+    // Trigram candidates: words sharing enough trigrams to be within the allowed distance.
+    const grams = trigrams(word);
+    const shared = new Map<number, number>();
+    for (const gram of grams) {
+      for (const id of this.byTrigram.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    // Each edit destroys at most 3 trigrams (a transposition 4): require the rest to be shared.
+    const needed = Math.max(1, grams.length - 3 * allowed - 1);
+    const candidates = [...shared].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [id] of candidates.slice(0, MAX_CANDIDATES)) consider(id, "fuzzy");
+    return [...found.values()]
+      .sort((a, b) => b.weight - a.weight || a.distance - b.distance || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
+      .slice(0, limit);
+  }
+}
