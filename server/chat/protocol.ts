@@ -9,6 +9,12 @@ export type { Answer, AnswerKind };
 /** Longest question accepted, in characters (after trimming). */
 export const MAX_QUESTION_LENGTH = 500;
 
+/** Longest `id` a client may choose for a question. */
+export const MAX_ID_LENGTH = 64;
+
+/** Longest document id accepted in `doc` (ids are file names, so this is generous). */
+export const MAX_DOCUMENT_ID_LENGTH = 200;
+
 export type ErrorCode =
   | "invalid_payload"
   | "empty_question"
@@ -16,6 +22,12 @@ export type ErrorCode =
   | "unknown_document"
   | "rate_limited"
   | "unknown_event"
+  /** The knowledge base is not loaded yet (the server is starting). */
+  | "not_ready"
+  /** The server is shutting down and accepts no new question. */
+  | "shutting_down"
+  /** HTTP only: the request body is larger than the server accepts. */
+  | "payload_too_large"
   | "internal_error";
 
 export interface ProtocolError {
