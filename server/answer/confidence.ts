@@ -11,8 +11,17 @@ import type { Query } from "../retrieval/query.ts";
  */
 export const CONFIDENCE_BANDS = Object.freeze({ answer: 0.6, suggest: 0.42 });
 
-/** Each content word that no document uses at all (after typo and synonym matching) multiplies confidence by this. */
-export const UNKNOWN_TERM_FACTOR = 0.6;
+/**
+ * Content words that no document uses at all (after typo and synonym matching) lower
+ * confidence in proportion to their share of the question's weight: at 100%, by this much.
+ */
+export const UNKNOWN_TERM_PENALTY = 0.8;
+/**
+ * A question that asks for a number, a time or a duration, answered by a text that holds
+ * none, keeps this share of its confidence (for a person, a place or a reason, the softer
+ * one: those are harder to recognize in text).
+ */
+export const TYPE_MISMATCH_FACTOR = { strict: 0.6, soft: 0.85 } as const;
 
 /** The question's content terms the whole knowledge base has no trace of. */
 export function unknownTerms(query: Query): string[] {
@@ -25,7 +34,22 @@ export function unknownTerms(query: Query): string[] {
  */
 export function confidenceOf(query: Query, best: Candidate): number {
   let confidence = best.score;
-  for (const _ of unknownTerms(query)) confidence *= UNKNOWN_TERM_FACTOR;
+  let total = 0;
+  let unknown = 0;
+  for (const term of query.terms) {
+    if (term.light) continue;
+    total += term.weight;
+    if (!term.known) unknown += term.weight;
+  }
+  if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
+  if (best.features.answerType === 0) {
+    const strict = query.answerType === "number" || query.answerType === "time" || query.answerType === "duration";
+    const factor = strict ? TYPE_MISMATCH_FACTOR.strict : TYPE_MISMATCH_FACTOR.soft;
+    // With nothing but names to match ("How old is Putin?"), the answer type is all the
+    // question asks: a text without it cannot be the answer.
+    const focusless = query.terms.every((t) => t.light || t.name);
+    confidence *= focusless ? factor * factor : factor;
+  }
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;

@@ -19,7 +19,7 @@ export const MAX_SUGGESTIONS = 3;
 /** Sources listed with an answer (the chosen one first). */
 export const MAX_SOURCES = 3;
 /** A sentence answer wins over an FAQ answer only when it scores this much higher: FAQ answers are written to be answers. */
-export const FAQ_PREFERENCE = 0.06;
+export const FAQ_PREFERENCE = 0.12;
 /** Soft bonus for the document of the previous answer (conversation context). */
 export const CONTEXT_BONUS = 0.05;
 

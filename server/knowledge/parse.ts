@@ -16,8 +16,8 @@ export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
 const DATE_LINE = /^date\s+(\d{4}-\d{2}-\d{2})\b\s*/i;
 const FAQ_HEADER = /^faq\s*:?\s*$/i;
-const QUESTION_LINE = /^q\s*[:.]\s*/i;
-const ANSWER_LINE = /^a\s*[:.]\s*/i;
+const QUESTION_LINE = /^q\s*:\s*/i;
+const ANSWER_LINE = /^a\s*:\s*/i;
 /** Control characters that never occur in text files (NUL and friends, not tab/CR/LF). */
 const BINARY_CHARS = /[\u0000-\u0008\u000E-\u001A\u001C-\u001F]/;
 

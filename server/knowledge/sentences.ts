@@ -7,19 +7,26 @@
  * acronym (U.S., U.N.) or inside a number (3.5), since those periods are not full stops.
  */
 
-/** Abbreviations whose period never ends a sentence (lower case, without the dot). */
-const ABBREVIATIONS: ReadonlySet<string> = new Set([
+/**
+ * Abbreviations whose period does not end a sentence, when written with a capital (Mr.,
+ * Jan., Inc.): in lower case most of them are ordinary words ("he said no.", "the crowd sat.").
+ */
+const CAPITALIZED_ABBREVIATIONS: ReadonlySet<string> = new Set([
   // titles
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "rev", "hon", "gen", "gov", "sen", "rep",
-  "lt", "col", "capt", "cpt", "sgt", "maj", "adm", "cmdr", "pres", "supt", "insp", "messrs", "mme",
+  "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Rev", "Hon", "Gen", "Gov", "Sen", "Rep",
+  "Lt", "Col", "Capt", "Cpt", "Sgt", "Maj", "Adm", "Cmdr", "Pres", "Supt", "Insp", "Messrs", "Mme",
   // months and days
-  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-  // companies, places, measures and Latin
-  "inc", "ltd", "co", "corp", "bros", "dept", "univ", "assn", "est", "mt", "ft", "ave", "blvd", "rd",
-  "no", "nos", "vol", "vols", "fig", "figs", "p", "pp", "ch", "sec", "art", "approx", "ca", "cf",
-  "vs", "v", "etc", "al", "ibid", "viz", "min", "max", "lb", "lbs", "oz", "km", "kg", "mg", "cm", "mm",
+  "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+  "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun",
+  // companies and places
+  "Inc", "Ltd", "Co", "Corp", "Bros", "Dept", "Univ", "Assn", "Mt", "Ft", "Ave", "Blvd",
 ]);
+
+/** Abbreviations that never end a sentence in any case (Latin and "versus"). */
+const ANY_CASE_ABBREVIATIONS: ReadonlySet<string> = new Set(["vs", "etc", "al", "cf", "viz", "approx", "ca", "ibid"]);
+
+/** Abbreviations that stand before a number: "No. 5", "p. 12", "Fig. 3", "Art. 2". */
+const BEFORE_NUMBER_ABBREVIATIONS: ReadonlySet<string> = new Set(["no", "nos", "p", "pp", "fig", "figs", "vol", "vols", "art", "ch", "sec"]);
 
 /** Abbreviations that usually end a sentence when they stand last (so a following capital splits). */
 const SENTENCE_FINAL_ABBREVIATIONS: ReadonlySet<string> = new Set(["etc"]);
@@ -37,11 +44,13 @@ function wordBefore(text: string, end: number): string {
 }
 
 /** True when the period at `dotIndex` belongs to an abbreviation, an initial or an acronym. */
-function isNonTerminalPeriod(text: string, dotIndex: number): boolean {
+function isNonTerminalPeriod(text: string, dotIndex: number, next: string): boolean {
   const word = wordBefore(text, dotIndex);
   if (word === "") return false;
   const lower = word.toLowerCase();
-  if (ABBREVIATIONS.has(lower)) return !SENTENCE_FINAL_ABBREVIATIONS.has(lower);
+  if (CAPITALIZED_ABBREVIATIONS.has(word)) return true;
+  if (ANY_CASE_ABBREVIATIONS.has(lower)) return !SENTENCE_FINAL_ABBREVIATIONS.has(lower);
+  if (BEFORE_NUMBER_ABBREVIATIONS.has(lower)) return /^\p{N}/u.test(next);
   // A single letter: an initial (J. Smith, N. Korea).
   if (/^\p{L}$/u.test(word)) return true;
   // A dotted acronym: U.S, U.N, e.g, i.e (the final dot is the one at dotIndex).
@@ -63,7 +72,8 @@ export function splitSentences(paragraph: string): string[] {
   for (const match of text.matchAll(BOUNDARY)) {
     const terminators = match[1]!;
     const index = match.index;
-    if (terminators === "." && isNonTerminalPeriod(text, index)) continue;
+    const next = text.slice(index + match[0].length);
+    if (terminators === "." && isNonTerminalPeriod(text, index, next)) continue;
     const end = index + terminators.length + match[2]!.length;
     const sentence = text.slice(start, end).trim();
     if (sentence !== "") sentences.push(sentence);
