@@ -7,10 +7,15 @@ import type { Answer, ErrorCode, ProtocolError } from "../../server/chat/protoco
 import type { ClientErrorCode } from "./connection.ts";
 
 /**
- * Below this confidence a non-fallback answer is a guess: the view says "I think you mean"
- * and names the question it matched, so the visitor can tell a near miss at a glance.
+ * Below the core's "answer" band a non-fallback answer is a guess (the core offers "did you
+ * mean" suggestions there): the view says "I think you mean" and names the question it
+ * matched, so the visitor can tell a near miss at a glance.
+ *
+ * It equals CONFIDENCE_BANDS.answer of server/answer/confidence.ts, copied rather than
+ * imported because that module pulls the retrieval code into the browser bundle;
+ * tests/unit/client-wording.test.ts fails when the two drift apart.
  */
-export const DID_YOU_MEAN_BELOW = 0.5;
+export const DID_YOU_MEAN_BELOW = 0.6;
 
 export interface Wording {
   /** Shown above the answer text, or null. */
