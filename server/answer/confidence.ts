@@ -4,6 +4,7 @@
  */
 import type { Candidate } from "../retrieval/rank.ts";
 import type { Query } from "../retrieval/query.ts";
+import { STRICT_TYPES } from "../retrieval/features.ts";
 
 /**
  * The bands. At or above `answer`: answer. From `suggest` up to `answer`: answer, and offer
@@ -43,7 +44,7 @@ export function confidenceOf(query: Query, best: Candidate): number {
   }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
-    const strict = query.answerType === "number" || query.answerType === "time" || query.answerType === "duration";
+    const strict = STRICT_TYPES.has(query.answerType);
     const factor = strict ? TYPE_MISMATCH_FACTOR.strict : TYPE_MISMATCH_FACTOR.soft;
     // With nothing but names to match ("How old is Putin?"), the answer type is all the
     // question asks: a text without it cannot be the answer.

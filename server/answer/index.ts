@@ -19,7 +19,7 @@ export const MAX_SUGGESTIONS = 3;
 /** Sources listed with an answer (the chosen one first). */
 export const MAX_SOURCES = 3;
 /** A sentence answer wins over an FAQ answer only when it scores this much higher: FAQ answers are written to be answers. */
-export const FAQ_PREFERENCE = 0.12;
+export const FAQ_PREFERENCE = 0.2;
 /** Soft bonus for the document of the previous answer (conversation context). */
 export const CONTEXT_BONUS = 0.05;
 
@@ -130,6 +130,9 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     };
   }
 
+  const best = choose(candidates);
+  const confidence = best ? confidenceOf(query, best) : 0;
+  // Small talk: the detector only accepts messages with no words beyond small talk and filler.
   const intent = smalltalkIntent(question);
   if (intent) {
     const suggestions = intent === "help" || intent === "greeting" ? suggestionsFrom(kb, [], null, scope) : [];
@@ -139,8 +142,6 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     };
   }
 
-  const best = choose(candidates);
-  const confidence = best ? confidenceOf(query, best) : 0;
   if (!best || confidence < CONFIDENCE_BANDS.suggest) {
     return {
       answer: {

@@ -5,16 +5,28 @@
 
 export type SmalltalkIntent = "greeting" | "thanks" | "goodbye" | "help" | "identity" | "wellbeing" | "acknowledgement";
 
-const FILLER = "(?:\\s*(?:there|again|bot|faqbot|so much|a lot|very much|lots|you|everyone|all|folks|friend|mate|team|!|\\.|,))*";
+/**
+ * Each intent's phrases, matched as whole words anywhere in a short message; the rest of
+ * the message may only be filler ("so much", "that really helped", "ok").
+ */
 const INTENTS: ReadonlyArray<[SmalltalkIntent, RegExp]> = [
-  ["greeting", new RegExp(`^(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hallo|heya|sup)${FILLER}$`)],
-  ["thanks", new RegExp(`^(?:thanks?|thank you|thx|ty|cheers|much appreciated|appreciate it|great,? thanks?|ok,? thanks?|thanks? a lot)${FILLER}$`)],
-  ["goodbye", new RegExp(`^(?:bye+|goodbye|good bye|see you(?: later| soon)?|see ya|cya|farewell|good night|later|take care|that'?s all)${FILLER}$`)],
-  ["help", /^(?:help|help me|what can you do|what do you do|what can i ask(?: you)?|what do you know(?: about)?|how does this work|how do i use this|what are you for|menu|options|what can you help (?:me )?with)\s*[?!.]*$/],
-  ["identity", /^(?:who are you|what are you|are you (?:a )?(?:bot|robot|human|real|an? ai)|what(?:'s| is) your name)\s*[?!.]*$/],
-  ["wellbeing", /^(?:how are you(?: doing)?(?: today)?|how'?s it going|what'?s up|how do you do)\s*[?!.]*$/],
-  ["acknowledgement", /^(?:ok(?:ay)?|cool|great|nice|got it|i see|alright|perfect|awesome|good|understood)\s*[!.]*$/],
+  ["help", /\b(?:help|what can you do|what do you do|what can i ask|what (?:kind|sort|type)s? of (?:questions|things)|what do you know|how does this work|how do i use (?:this|you)|what are you for|menu|what can you help|what questions)\b/],
+  ["identity", /\b(?:who are you|what are you|are you (?:a |an )?(?:bot|robot|human|real|person|ai)|what(?:'s| is) your name)\b/],
+  ["wellbeing", /\b(?:how are you|how'?s it going|what'?s up|how do you do)\b/],
+  ["thanks", /\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|appreciate it)\b/],
+  ["goodbye", /\b(?:bye+|goodbye|good bye|see you|see ya|cya|farewell|good night|take care|that'?s all)\b/],
+  ["greeting", /^(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hallo|heya|sup)\b/],
+  ["acknowledgement", /^(?:ok(?:ay)?|cool|great|nice|got it|i see|alright|perfect|awesome|good|understood)\b/],
 ];
+
+/** Words that may surround small talk without making the message a question. */
+const FILLER = new Set(
+  ("there again bot faqbot so much a lot very lots you everyone all folks friend mate team that this it really " +
+    "helped helps helpful was is great ok okay thanks thank bye goodbye for the help your and i see got nice " +
+    "cool perfect awesome good have day later now me just well oh ah hi hello hey that's what's it's you're " +
+    "can do what how who are kind sort type of questions things ask know about use work menu up going name real " +
+    "human robot ai person doing today fine").split(" "),
+);
 
 /** The small-talk intent of a message, or null when it is (also) a real question. */
 export function smalltalkIntent(message: string): SmalltalkIntent | null {
@@ -25,9 +37,13 @@ export function smalltalkIntent(message: string): SmalltalkIntent | null {
     .replace(/[^\p{L}\p{N}'?!., ]/gu, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (text === "" || text.split(" ").length > 8) return null;
-  for (const [intent, pattern] of INTENTS) if (pattern.test(text)) return intent;
-  return null;
+  const words = text.split(" ");
+  if (text === "" || words.length > 10) return null;
+  const intent = INTENTS.find(([, pattern]) => pattern.test(text))?.[0];
+  if (!intent) return null;
+  // Every other word must be filler: "thanks, when does it open?" is a question.
+  const rest = words.map((w) => w.replace(/[?!.,]/g, "")).filter((w) => w !== "" && !FILLER.has(w));
+  return rest.length === 0 ? intent : null;
 }
 
 /** The reply to a small-talk intent. `topics` are a few FAQ questions to offer. */

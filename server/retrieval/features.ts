@@ -3,7 +3,7 @@
  * Pure pattern matching over the original text.
  */
 
-export type AnswerType = "person" | "time" | "place" | "number" | "duration" | "reason" | "none";
+export type AnswerType = "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "none";
 
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several|few";
@@ -22,6 +22,10 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp>
     `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?)`,
     "i",
   ),
+  money: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b|\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\b/i,
+  age: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b|\bborn\s+(?:in|on)\b/i,
+  speed: /\b\d+(?:\.\d+)?\s?(?:km\/h|kph|mph|km\/s|m\/s|knots?|kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|miles?\s+(?:per|an|a)\s+hour)\b/i,
+  distance: /\b\d+(?:[.,]\d+)?[\s-]?(?:km|kilomet(?:er|re)s?|miles?|m|met(?:er|re)s?|feet|foot|ft|yards?|inch(?:es)?|cm|centimet(?:er|re)s?)\b/i,
   reason: /\b(?:because|due to|since|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance))\b/i,
 };
 
@@ -29,7 +33,11 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp>
 export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
-  if (/\bhow\s+(?:many|much|far|big|large|old|tall|high|fast)\b|\bwhat\s+(?:percentage|number|amount|price|cost)\b|\bhow\s+much\b/.test(q)) return "number";
+  if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
+  if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
+  if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
+  if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b/.test(q)) return "money";
+  if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
   if (/\bwhen\b|\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
   if (/\bwho(?:m|se)?\b|\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
   if (/\bwhere\b|\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
@@ -44,6 +52,10 @@ export function sentenceAnswerTypes(text: string): number {
   if (PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
+  if (PATTERNS.money.test(text)) flags |= TYPE_BITS.money;
+  if (PATTERNS.age.test(text)) flags |= TYPE_BITS.age;
+  if (PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
+  if (PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
   // A capitalized word that does not start the sentence: a name of a person, group or place.
   if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) flags |= TYPE_BITS.person | TYPE_BITS.place;
   if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
@@ -57,4 +69,11 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   number: 8,
   duration: 16,
   reason: 32,
+  money: 64,
+  age: 128,
+  speed: 256,
+  distance: 512,
 };
+
+/** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration"]);

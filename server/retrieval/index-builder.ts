@@ -6,7 +6,7 @@
  * Everything derived (idf, name flags, answer types) is computed here once, not per query.
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
-import { sentenceAnswerTypes } from "./features.ts";
+import { questionAnswerType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
 import { STOPWORDS, indexStems, stem, tokenize } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -27,6 +27,8 @@ export interface Unit {
   answerStems: readonly string[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
+  /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
+  questionType: AnswerType;
 }
 
 export type Field = "main" | "answer";
@@ -138,6 +140,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         sequence: q.stems,
         answerStems: [...new Set(a.stems)],
         answerTypes: sentenceAnswerTypes(faq.answer),
+        questionType: questionAnswerType(faq.question),
       });
       for (const s of stems) pushPosting(main, s, index);
       for (const s of new Set(a.stems)) pushPosting(answer, s, index);
@@ -159,6 +162,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         sequence: analyzed.stems,
         answerStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
+        questionType: "none",
       });
       for (const s of stems) pushPosting(main, s, index);
     }

@@ -47,7 +47,11 @@ const MAX_SYNONYMS = 8;
 /** Question words that are part of the answer type, not content ("how long" → duration). */
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   duration: ["long", "often"],
-  number: ["many", "much", "far", "big", "larg", "old", "tall", "high", "fast", "number", "amount"],
+  number: ["many", "much", "big", "larg", "number", "amount"],
+  money: ["much", "cost", "price", "expens", "cheap"],
+  age: ["old", "ag"],
+  speed: ["fast", "speed"],
+  distance: ["far", "tall", "high", "deep", "wide", "distanc"],
   time: ["time", "date", "day", "year", "month"],
   person: [],
   place: ["place", "locat"],

@@ -5,13 +5,13 @@
 import Fuse from "fuse.js";
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
-import { TYPE_BITS } from "./features.ts";
+import { TYPE_BITS, type AnswerType } from "./features.ts";
 import { exactKey } from "./index-builder.ts";
 
 /** How many units survive the cheap first pass to be scored in full. */
 export const RERANK_DEPTH = 60;
 /** Weight of a term matched only in an FAQ's answer, against a match in its question. */
-export const ANSWER_FIELD_WEIGHT = 0.6;
+export const ANSWER_FIELD_WEIGHT = 0.75;
 
 export interface TermMatch {
   term: string;
@@ -25,7 +25,7 @@ export interface TermMatch {
 export interface Features {
   /** Share of the question's weight the unit covers (0..1). */
   coverage: number;
-  /** The same, counting only terms that are not names (the question's focus). */
+  /** The same, counting only known terms that are not names (the question's focus). */
   focusCoverage: number;
   /** Share of the unit's own content weight the question covers (how well it fits as a whole). */
   precision: number;
@@ -124,7 +124,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
     }
     total += term.weight;
     covered += term.weight * strength;
-    if (!term.name) {
+    if (!term.name && term.known) {
       focusTotal += term.weight;
       focusCovered += term.weight * strength;
     }
@@ -160,11 +160,28 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
     precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
     documentCoverage: documentCoverage(index, query, unit.doc, total),
     phrase,
-    answerType:
-      query.answerType === "none" ? 1 : (unit.answerTypes & TYPE_BITS[query.answerType]) !== 0 ? 1 : 0,
+    answerType: answerTypeFit(query.answerType, unit),
     fuzzy,
   };
   return { unit, score: combine(unit, features), features, matches };
+}
+
+/** Answer types close enough that an FAQ asking one answers the other. */
+const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["number", "money"]), new Set(["person", "place"])];
+
+/**
+ * 1 when the unit can answer the kind of question asked, else 0. An FAQ pair whose own
+ * question asks for another kind ("When…?" for "How much…?") does not fit, whatever its
+ * answer holds; otherwise the text must carry the kind (a date for "when", a sum for "how much").
+ */
+export function answerTypeFit(asked: AnswerType, unit: Unit): number {
+  if (asked === "none") return 1;
+  if (unit.kind === "faq" && unit.questionType !== "none") {
+    if (unit.questionType === asked) return 1;
+    if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
+    return 0;
+  }
+  return (unit.answerTypes & TYPE_BITS[asked]) !== 0 ? 1 : 0;
 }
 
 /**
@@ -172,10 +189,12 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
  * question sets (tests/fixtures) and checked on the dev set; see README "How answers are chosen".
  */
 export function combine(unit: Unit, f: Features): number {
+  // Both kinds reach 1 for a perfect match; an FAQ question is short, so precision and
+  // whole-string similarity mean more for it than for a long sentence.
   if (unit.kind === "faq") {
-    return 0.5 * f.coverage + 0.2 * f.precision + 0.1 * f.fuzzy + 0.1 * f.documentCoverage + 0.1 * f.phrase;
+    return 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage;
   }
-  return 0.55 * f.coverage + 0.1 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
+  return 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
 }
 
 /** Fuse.js similarity (1 - Fuse score) of the question to each FAQ question. */
