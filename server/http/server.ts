@@ -77,6 +77,8 @@ export interface RunningServer {
   host: string;
   knowledge: KnowledgeStore & { readonly version?: number };
   metrics: Metrics;
+  /** Answers queued or streaming over all connections (0 when idle). */
+  readonly activeStreams: number;
   /** Stop accepting, finish streams in flight (bounded), close everything. Idempotent. */
   close(): Promise<void>;
 }
@@ -240,5 +242,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return closing;
   };
 
-  return { url, port: address.port, host, knowledge, metrics, close };
+  return {
+    url,
+    port: address.port,
+    host,
+    knowledge,
+    metrics,
+    get activeStreams() {
+      return gateway.activeStreams;
+    },
+    close,
+  };
 }
