@@ -61,8 +61,9 @@ export function createChat(options: ChatOptions): Chat {
   const status = h("p", { class: "fb-status", role: "status" });
   const newButton = h(
     "button",
-    { type: "button", class: "fb-icon", "aria-label": "New conversation", title: "New conversation" },
-    icon(ICONS.restart),
+    { type: "button", class: "fb-new", title: "New conversation" },
+    icon(ICONS.restart, 18),
+    h("span", { class: "fb-new-label" }, "New conversation"),
   );
   const closeButton =
     options.onClose &&
@@ -71,6 +72,7 @@ export function createChat(options: ChatOptions): Chat {
   const header = h(
     "header",
     { class: "fb-head" },
+    h("span", { class: "fb-avatar", "aria-hidden": "true" }, icon(ICONS.chat, 18)),
     h("div", { class: "fb-heading" }, title, status),
     newButton,
     closeButton,
