@@ -114,7 +114,7 @@ describe("The widget", () => {
     const { page, requests } = await visit(hostPage({ css: HOSTILE_CSS }));
     await launcher(page).waitFor();
     // The page's CSS cannot restyle the launcher.
-    const size = await launcher(page).evaluate((button) => [button.offsetWidth, button.offsetHeight, getComputedStyle(button).position]);
+    const size = await launcher(page).evaluate((button) => [(button as HTMLElement).offsetWidth, (button as HTMLElement).offsetHeight, getComputedStyle(button).position]);
     expect(size).toEqual([60, 60, "fixed"]);
     expect(requests.some((url) => url.includes("/panel-"))).toBe(false);
 
