@@ -83,6 +83,17 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Longest wait, at shutdown, for packets already emitted to leave the process. */
+const WRITE_FLUSH_TIMEOUT_MS = 1_000;
+
+/** Resolves when every connection's engine.io write buffer is empty (bounded). */
+async function waitForWrites(io: ChatServer, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = () =>
+    Object.values((io.engine as unknown as { clients: Record<string, { writeBuffer: unknown[] }> }).clients).some((client) => client.writeBuffer.length > 0);
+  while (pending() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
 function formatUrl(host: string, port: number): string {
   return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
@@ -231,6 +242,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       const streams = gateway.activeStreams;
       if (streams > 0) logger.info({ streams }, "shutdown: finishing streams in flight");
       await gateway.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
+      // engine.io discards unsent packets on close: let the last chunks reach the wire first.
+      await waitForWrites(io, WRITE_FLUSH_TIMEOUT_MS);
       await io.close().catch(() => {}); // disconnects every socket ("server shutting down")
       httpServer.closeAllConnections();
       await closedHttp;

@@ -19,6 +19,13 @@ import { loadThesaurus } from "../retrieval/wordnet.ts";
 /** Quiet period after the last file event before rebuilding: editors write in bursts. */
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 100;
 
+/**
+ * chokidar drops a second `change` of a file within 50 ms of the first (leading-edge
+ * throttle, no trailing event), so a quick second save could be missed. After each reload,
+ * the files of that round are checked again once this long after, and re-read if changed.
+ */
+const VERIFY_AFTER_MS = 120;
+
 /** Where the edges read the knowledge base that answers now. */
 export interface KnowledgeStore {
   /** The current knowledge base; undefined while the first load is still running. */
@@ -61,11 +68,13 @@ export interface WatchedKnowledgeBase extends KnowledgeStore {
 
 const silent = { info() {}, warn() {}, error() {} };
 
-async function exists(file: string): Promise<boolean> {
+/** Size and modification time of a file, or undefined when it is not a readable file. */
+async function fingerprint(file: string): Promise<string | undefined> {
   try {
-    return (await stat(file)).isFile();
+    const info = await stat(file);
+    return info.isFile() ? `${info.size}:${info.mtimeMs}` : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -87,6 +96,9 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
   const watcher: FSWatcher = watch(root, { ignoreInitial: true, depth: 0 });
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let verifyTimer: NodeJS.Timeout | undefined;
+  /** What each file looked like when last read (see VERIFY_AFTER_MS). */
+  const seen = new Map<string, string | undefined>();
   let closed = false;
   let work: Promise<void> = Promise.resolve();
   const onFileEvent = (file: string) => {
@@ -123,6 +135,20 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
     work = work.then(() => apply(batch)).catch((error) => logger.error({ err: error }, "reload failed; the previous knowledge base keeps serving"));
   }
 
+  function scheduleVerify(): void {
+    if (closed || verifyTimer !== undefined) return;
+    verifyTimer = setTimeout(() => {
+      verifyTimer = undefined;
+      const files = [...seen];
+      seen.clear();
+      work = work
+        .then(async () => {
+          for (const [file, before] of files) if ((await fingerprint(file)) !== before) onFileEvent(file);
+        })
+        .catch((error) => logger.error({ err: error }, "reload check failed"));
+    }, VERIFY_AFTER_MS);
+  }
+
   async function apply(files: string[]): Promise<void> {
     const updated: string[] = [];
     const removed: string[] = [];
@@ -130,7 +156,9 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
     for (const file of files) {
       const name = path.basename(file);
       const id = documentIdFor(file);
-      if (!(await exists(file))) {
+      const print = await fingerprint(file);
+      seen.set(file, print);
+      if (print === undefined) {
         issues.delete(name);
         if (documents.delete(id)) removed.push(name);
         continue;
@@ -160,6 +188,7 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
       logger.info({ version, updated, removed, documents: next.documents.size, faqs: next.faqs.length }, "knowledge base reloaded");
     }
     options.onReload?.({ version, updated, removed, errors, documents: current.documents.size, faqs: current.faqs.length });
+    scheduleVerify();
   }
 
   return {
@@ -177,7 +206,8 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
       if (closed) return;
       closed = true;
       if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+      if (verifyTimer !== undefined) clearTimeout(verifyTimer);
+      timer = verifyTimer = undefined;
       dirty.clear();
       await watcher.close();
       await work;
