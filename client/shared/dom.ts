@@ -1,7 +1,8 @@
 /**
  * The only way client code creates DOM: elements with attributes and *text* children.
  * Strings always become Text nodes, so nothing a document or a visitor writes is ever
- * parsed as HTML (there is deliberately no innerHTML anywhere in client/).
+ * parsed as HTML: client code never assigns markup (tests/integration/client-build.test.ts
+ * checks the sources for it).
  */
 
 export type Child = Node | string | null | undefined | false;

@@ -4,6 +4,7 @@
  */
 import { MAX_QUESTION_LENGTH } from "../../server/chat/protocol.ts";
 import type { Answer, ErrorCode, ProtocolError } from "../../server/chat/protocol.ts";
+import { CONFIDENCE_BANDS } from "../../server/answer/confidence.ts";
 import type { ClientErrorCode } from "./connection.ts";
 
 /**
@@ -11,11 +12,10 @@ import type { ClientErrorCode } from "./connection.ts";
  * mean" suggestions there): the view says "I think you mean" and names the question it
  * matched, so the visitor can tell a near miss at a glance.
  *
- * It equals CONFIDENCE_BANDS.answer of server/answer/confidence.ts, copied rather than
- * imported because that module pulls the retrieval code into the browser bundle;
- * tests/unit/client-wording.test.ts fails when the two drift apart.
+ * In the browser bundle, client/build.ts replaces the confidence module by its constants
+ * alone, so the band stays the core's own without shipping retrieval code.
  */
-export const DID_YOU_MEAN_BELOW = 0.6;
+export const DID_YOU_MEAN_BELOW = CONFIDENCE_BANDS.answer;
 
 export interface Wording {
   /** Shown above the answer text, or null. */
