@@ -122,8 +122,11 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
         how = answerVia;
       }
     }
-    total += term.weight;
-    covered += term.weight * strength;
+    // Words no document uses are left to the confidence's unknown-term penalty, not counted twice.
+    if (term.known) {
+      total += term.weight;
+      covered += term.weight * strength;
+    }
     if (!term.name && term.known) {
       focusTotal += term.weight;
       focusCovered += term.weight * strength;

@@ -46,6 +46,8 @@ export class Vocabulary {
   /** Words written with a capital in most of their occurrences: names. */
   private readonly capitalized = new Map<number, number>();
   private readonly occurrences = new Map<number, number>();
+  /** Short words (under MIN_FUZZY_LENGTH letters): too short for trigrams, checked one by one. */
+  private readonly short: number[] = [];
 
   /** Record one occurrence of a document word. */
   add(word: string, capitalized: boolean): void {
@@ -54,6 +56,7 @@ export class Vocabulary {
       id = this.words.length;
       this.words.push(word);
       this.wordIds.set(word, id);
+      if (/^\p{L}+$/u.test(word) && word.length < MIN_FUZZY_LENGTH) this.short.push(id);
       if (/^\p{L}/u.test(word)) {
         for (const gram of new Set(trigrams(word))) {
           let list = this.byTrigram.get(gram);
@@ -110,6 +113,9 @@ export class Vocabulary {
     };
     const code = phoneticCode(word);
     for (const id of this.byPhonetic.get(code) ?? []) consider(id, "phonetic");
+    if (word.length < MIN_FUZZY_LENGTH) {
+      for (const id of this.short.slice(0, MAX_CANDIDATES)) consider(id, "fuzzy");
+    }
     // Trigram candidates: words sharing enough trigrams to be within the allowed distance.
     const grams = trigrams(word);
     const shared = new Map<number, number>();

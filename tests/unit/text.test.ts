@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { normalizeText, tokenize } from "../../server/retrieval/text.ts";
+import { questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+
+describe("normalizeText", () => {
+  it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
+    expect(normalizeText("Kim Jong Un’s “visit” — Russia")).toBe(`kim jong un's "visit" - russia`);
+  });
+});
+
+describe("tokenize", () => {
+  const words = (text: string) => tokenize(text).map((t) => t.word);
+  const stems = (text: string) => tokenize(text).filter((t) => !t.stop).map((t) => t.stem);
+
+  it("drops possessives with straight or curly apostrophes, and a missing apostrophe stems the same", () => {
+    expect(stems("Putin’s plan")).toEqual(stems("Putin's plan"));
+    expect(stems("Putins plan")).toEqual(stems("Putin's plan"));
+  });
+  it("keeps dotted acronyms whole (U.N. → un) and numbers with their separators", () => {
+    expect(words("The U.N. paid $3.5 million, or 1,000 euros")).toEqual(["the", "un", "paid", "3.5", "million", "or", "1000", "euros"]);
+  });
+  it("stems other word forms to one term (discussed/discussion)", () => {
+    expect(stems("discussed")).toEqual(stems("discussion"));
+  });
+  it("joins hyphenated words and keeps their parts", () => {
+    const [token] = tokenize("week-long");
+    expect(token!.word).toBe("weeklong");
+    expect(token!.parts).toEqual(["week", "long"]);
+  });
+  it("marks stop words and remembers capitals", () => {
+    const tokens = tokenize("What did Kim say");
+    expect(tokens.map((t) => t.stop)).toEqual([true, true, false, false]);
+    expect(tokens[2]!.capitalized).toBe(true);
+  });
+});
+
+describe("answer types", () => {
+  it.each([
+    ["Who is the leader of North Korea?", "person"],
+    ["When does the exhibition close?", "time"],
+    ["Where is the museum?", "place"],
+    ["How many stops does the line have?", "number"],
+    ["How much does a ticket cost?", "money"],
+    ["How long was the visit?", "duration"],
+    ["How old is the mayor?", "age"],
+    ["What did they agree?", "none"],
+  ])("%s asks for %s", (question, type) => {
+    expect(questionAnswerType(question)).toBe(type);
+  });
+  it("recognizes what a sentence can answer", () => {
+    expect(sentenceAnswerTypes("During his weeklong visit, they met.") & TYPE_BITS.duration).not.toBe(0);
+    expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
+    expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
+  });
+});
