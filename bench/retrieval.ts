@@ -73,6 +73,8 @@ export interface WorkerResult {
   refusedShare: number | null;
   baseRssMb: number;
   peakRssMb: number;
+  /** Latency p50/p95 (µs) per question kind (exact, paraphrase, keywords, typo, unrelated). */
+  byKind: Record<string, { n: number; p50Us: number; p95Us: number }>;
 }
 
 // ─── Worker ──────────────────────────────────────────────────────────────────────────
@@ -187,6 +189,7 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
   }
 
   const latencies: number[] = [];
+  const kindLatencies = new Map<string, number[]>();
   let found = 0;
   let fromFaq = 0;
   let refused = 0;
@@ -195,7 +198,11 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
   for (const q of questions as GeneratedQuestion[]) {
     const t0 = process.hrtime.bigint();
     const result = ask(q.question);
-    latencies.push(Number(process.hrtime.bigint() - t0) / 1_000);
+    const us = Number(process.hrtime.bigint() - t0) / 1_000;
+    latencies.push(us);
+    const perKind = kindLatencies.get(q.kind) ?? [];
+    perKind.push(us);
+    kindLatencies.set(q.kind, perKind);
     if (q.faq !== null) {
       fromFaq++;
       if (result.top === q.faq) found++;
@@ -206,6 +213,11 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
     if (latencies.length >= 3 && performance.now() - start > MEASURE_BUDGET_MS) break;
   }
   latencies.sort((a, b) => a - b);
+  const byKind: WorkerResult["byKind"] = {};
+  for (const [kind, values] of kindLatencies) {
+    values.sort((a, b) => a - b);
+    byKind[kind] = { n: values.length, p50Us: percentile(values, 50), p95Us: percentile(values, 95) };
+  }
   return {
     engine,
     docs,
@@ -224,6 +236,7 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
     refusedShare: engine === "faqbot" && unrelated > 0 ? refused / unrelated : null,
     baseRssMb,
     peakRssMb: peakRssMb(),
+    byKind,
   };
 }
 
@@ -265,7 +278,7 @@ function table(rows: string[][]): string {
 function ratio(a: number | undefined, b: number | undefined): string {
   if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "–";
   const r = a / b;
-  return r >= 10 ? `${r.toFixed(0)}×` : r >= 1 ? `${r.toFixed(1)}×` : `${r.toFixed(2)}×`;
+  return r >= 10 ? `${r.toFixed(0)}×` : r >= 1 ? `${r.toFixed(1)}×` : `${Number(r.toPrecision(2))}×`;
 }
 
 /** Log-log slope of p50 against the number of units: 1 is linear growth, < 1 sublinear. */
@@ -323,6 +336,15 @@ async function runParent(sizes: number[], engines: Engine[], questions: number, 
   if (thesaurus) console.log(`\nThesaurus load (one-off per process, not in build): ${fmt(thesaurus.thesaurusMs, 1)} ms`);
   const refused = faqbot.map((r) => `${sizeLabel(r.docs)}: ${fmt((r.refusedShare ?? Number.NaN) * 100, 0)}%`).join(", ");
   if (faqbot.length > 0) console.log(`faqbot refusals of unrelated questions (kind fallback): ${refused}`);
+
+  if (faqbot.length > 0) {
+    const kinds = ["exact", "paraphrase", "keywords", "typo", "unrelated"];
+    const kindRows: string[][] = [["faqbot by kind", "docs", ...kinds.map((k) => `${k} p50/p95 µs`)]];
+    for (const r of faqbot) {
+      kindRows.push(["faqbot", sizeLabel(r.docs), ...kinds.map((k) => (r.byKind[k] ? `${fmt(r.byKind[k].p50Us)} / ${fmt(r.byKind[k].p95Us)}` : "–"))]);
+    }
+    console.log("\n" + table(kindRows));
+  }
 
   // Ratios faqbot vs each alternative (< 1× means faqbot is smaller/faster).
   const others = engines.filter((e) => e !== "faqbot");
