@@ -19,6 +19,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import os from "node:os";
 import Fuse from "fuse.js";
 import MiniSearch from "minisearch";
 import { parseDocument } from "../server/knowledge/parse.ts";
@@ -293,7 +294,11 @@ function growthSlope(results: WorkerResult[]): { slope: number; from: WorkerResu
 async function runParent(sizes: number[], engines: Engine[], questions: number, jsonFile: string | null): Promise<void> {
   const results: WorkerResult[] = [];
   const failures: string[] = [];
-  console.log(`faqbot retrieval benchmark — Node ${process.version}, ${questions} questions per engine and size (Fuse capped), one child process per engine × size\n`);
+  console.log(`faqbot retrieval benchmark — Node ${process.version}, ${questions} questions per engine and size (Fuse capped), one child process per engine × size`);
+  const cores = os.cpus().length;
+  const load = () => os.loadavg()[0]!;
+  console.log(`machine: ${cores} cores, load average ${load().toFixed(1)} at start\n`);
+  const startLoad = load();
   for (const docs of sizes) {
     for (const engine of engines) {
       process.stdout.write(`  ${engine.padEnd(10)} ${sizeLabel(docs).padStart(8)} docs … `);
@@ -309,6 +314,10 @@ async function runParent(sizes: number[], engines: Engine[], questions: number, 
     }
   }
 
+  const endLoad = load();
+  if (Math.max(startLoad, endLoad) > cores * 0.75) {
+    console.log(`\nWARNING: load average ${startLoad.toFixed(1)} → ${endLoad.toFixed(1)} on ${cores} cores: other processes competed for the CPU; timings are inflated.`);
+  }
   const rows: string[][] = [["engine", "docs", "units", "build ms", "p50 µs", "p95 µs", "peak RSS MB", "base RSS MB", "questions", "top-1 FAQ found"]];
   for (const r of results) {
     rows.push([
