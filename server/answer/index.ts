@@ -86,13 +86,18 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
     .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }
 
-/** Choose between the best FAQ pair and the best sentence. */
-function choose(candidates: readonly Candidate[]): Candidate | undefined {
+/**
+ * Choose between the best FAQ pair and the best sentence, by confidence (so an FAQ that
+ * asks another kind of question loses to a sentence that holds the kind asked for).
+ */
+function choose(query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
   const faq = candidates.find((c) => c.unit.kind === "faq");
   const sentence = candidates.find((c) => c.unit.kind === "sentence");
-  if (!faq) return sentence;
-  if (!sentence) return faq;
-  return sentence.score > faq.score + FAQ_PREFERENCE ? sentence : faq;
+  const scored = (c: Candidate | undefined) => (c ? { best: c, confidence: confidenceOf(query, c) } : undefined);
+  const f = scored(faq);
+  const s = scored(sentence);
+  if (!f || !s) return f ?? s;
+  return s.confidence > f.confidence + FAQ_PREFERENCE ? s : f;
 }
 
 /**
@@ -130,8 +135,9 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     };
   }
 
-  const best = choose(candidates);
-  const confidence = best ? confidenceOf(query, best) : 0;
+  const chosen = choose(query, candidates);
+  const best = chosen?.best;
+  const confidence = chosen?.confidence ?? 0;
   // Small talk: the detector only accepts messages with no words beyond small talk and filler.
   const intent = smalltalkIntent(question);
   if (intent) {

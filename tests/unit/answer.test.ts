@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
+import { UnknownDocumentError } from "../../server/errors.ts";
+import { FIXTURE_KB, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
+
+const seed = knowledgeIn(SEED_DATA);
+const fixtures = knowledgeIn(FIXTURE_KB);
+const seedFaqs = seed.faqs.map((f) => f.question);
+
+describe("an FAQ question typed exactly", () => {
+  it.each(seedFaqs)("always wins: %s", (question) => {
+    const answer = answerQuestion(seed, question);
+    expect(answer.kind).toBe("faq");
+    expect(answer.sources[0]!.text).toBe(question);
+    expect(answer.confidence).toBe(1);
+  });
+  it("wins up to case, punctuation and straight quotes", () => {
+    const question = seedFaqs[0]!;
+    const typed = question.toLowerCase().replace(/[’]/g, "'").replace(/[?]/g, "");
+    expect(answerQuestion(seed, typed).sources[0]!.text).toBe(question);
+  });
+  it("is what a suggestion chip sends, so every suggestion gets exactly its FAQ answer", () => {
+    const { suggestions } = answerQuestion(fixtures, "hello");
+    expect(suggestions.length).toBeGreaterThan(0);
+    for (const chip of suggestions) {
+      const answer = answerQuestion(fixtures, chip);
+      expect(answer.kind).toBe("faq");
+      expect(answer.sources[0]!.text).toBe(chip);
+    }
+  });
+});
+
+describe("matching what visitors really type (seed document)", () => {
+  const faqOf = (q: string) => {
+    const a = answerQuestion(seed, q);
+    return a.kind === "faq" ? a.sources[0]!.text : `${a.kind}: ${a.answer}`;
+  };
+  it("matches terse keyword queries", () => {
+    expect(faqOf("politburo meeting discussion")).toBe("What was discussed during the politburo meeting?");
+  });
+  it("matches misspelled names and words", () => {
+    expect(faqOf("what did Puttin and Kim Jong Um agre on in Rusia")).toMatch(/outcomes of Kim Jong Un’s visit/);
+  });
+  it("matches other word forms and related words", () => {
+    expect(faqOf("were there any worries about cooperating between north korea and russia")).toBe(
+      "Are there concerns about potential cooperation between Russia and North Korea?",
+    );
+  });
+  it("answers a how-long question with the sentence that holds a duration", () => {
+    const answer = answerQuestion(seed, "How long did Kim stay in Russia?");
+    expect(answer.answer).toMatch(/weeklong/);
+  });
+  it("answers a who question from the article, with its source", () => {
+    const answer = answerQuestion(seed, "Who is the president of South Korea?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toMatch(/Yoon Suk Yeol/);
+    expect(answer.sources[0]).toMatchObject({ type: "sentence", document: seed.index.documents[0]!.id });
+  });
+});
+
+describe("questions the documents do not answer", () => {
+  it.each([
+    "How old is Vladimir Putin?",
+    "What is Kim Jong Un's favourite movie?",
+    "How do I reset my password?",
+    "What is the capital of Canada?",
+    "How many soldiers does North Korea have?",
+  ])("%s → fallback with suggestions, never a confident guess", (question) => {
+    const answer = answerQuestion(seed, question);
+    expect(answer.kind).toBe("fallback");
+    expect(answer.confidence).toBeLessThan(CONFIDENCE_BANDS.suggest);
+    expect(answer.sources).toEqual([]);
+    expect(answer.answer).toMatch(/couldn't find/);
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+  it("an empty question gets a prompt, not an error", () => {
+    expect(answerQuestion(seed, "   ").kind).toBe("fallback");
+  });
+});
+
+describe("small talk", () => {
+  it.each(["hello", "Hi there!", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
+    "%s is small talk",
+    (message) => {
+      expect(answerQuestion(seed, message).kind).toBe("smalltalk");
+    },
+  );
+  it("help lists a few FAQ questions", () => {
+    const answer = answerQuestion(seed, "what can you do?");
+    expect(answer.suggestions.length).toBeGreaterThan(0);
+    expect(seedFaqs).toContain(answer.suggestions[0]);
+  });
+  it("a greeting followed by a question is a question", () => {
+    expect(answerQuestion(seed, "hi, what was discussed at the politburo meeting?").kind).toBe("faq");
+  });
+});
+
+describe("several documents", () => {
+  const kb = knowledgeFrom({
+    tram: " date 2024-01-01 The city opened its new tram line on Monday. Mayor Ana Ruiz rode the first tram.\n\nFAQ:\n\nQ: How much does a ticket cost?\n\nA: A tram ticket costs $2.\n",
+    museum: " date 2024-01-02 The city museum opened a new exhibition on Friday. Mayor Ana Ruiz cut the ribbon.\n\nFAQ:\n\nQ: How much does a ticket cost?\n\nA: Museum tickets cost $15.\n",
+  });
+  it("the same FAQ question in two documents: the one that fits the words wins", () => {
+    expect(answerQuestion(kb, "how much is a museum ticket?").answer).toBe("Museum tickets cost $15.");
+    expect(answerQuestion(kb, "how much is a tram ticket?").answer).toBe("A tram ticket costs $2.");
+  });
+  it("a scope answers from that document only", () => {
+    expect(answerQuestion(kb, "How much does a ticket cost?", { document: "museum" }).answer).toBe("Museum tickets cost $15.");
+    expect(answerQuestion(kb, "How much does a ticket cost?", { document: "tram" }).answer).toBe("A tram ticket costs $2.");
+  });
+  it("the previous answer's document is preferred for a follow-up", () => {
+    expect(answerQuestion(kb, "How much does a ticket cost?", { preferDocument: "museum" }).answer).toBe("Museum tickets cost $15.");
+  });
+  it("an unknown scope is an error that names the document", () => {
+    expect(() => answerQuestion(kb, "ticket?", { document: "nope" })).toThrow(UnknownDocumentError);
+  });
+});
+
+describe("confidence", () => {
+  it("is deterministic: the same question gets the same answer and score", () => {
+    const a = answerQuestion(fixtures, "how much are tickets for the exhibition");
+    const b = answerQuestion(fixtures, "how much are tickets for the exhibition");
+    expect(b).toEqual(a);
+  });
+  it("lies in 0..1 and sources are ordered best first", () => {
+    const answer = answerQuestion(fixtures, "when did the tram open");
+    expect(answer.confidence).toBeGreaterThan(0);
+    expect(answer.confidence).toBeLessThanOrEqual(1);
+    const scores = answer.sources.map((s) => s.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+  });
+  it("explains which terms matched and how", () => {
+    const { explanation } = explainQuestion(seed, "outcomse of the vist to Rusia");
+    const vias = explanation.query.terms.flatMap((t) => t.expansions.map((e) => e.via));
+    expect(vias).toContain("fuzzy");
+    expect(explanation.candidates[0]!.matches.some((m) => m.via === "fuzzy")).toBe(true);
+  });
+});
