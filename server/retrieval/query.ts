@@ -139,7 +139,11 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
         }
         continue;
       }
-      for (const correction of index.vocabulary.correct(token.word)) {
+      // Only words that are not English words are typos; a real word the documents do not
+      // use ("bake") is a sign the question is about something else, not a misspelling.
+      const typo = !lemmaCandidates(token.word).some((l) => thesaurus.has(l));
+      const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
+      for (const correction of corrections) {
         const s = stem(correction.word);
         if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
       }

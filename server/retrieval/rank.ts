@@ -105,7 +105,8 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   let covered = 0;
   let focusTotal = 0;
   let focusCovered = 0;
-  const matchedStems = new Set<string>();
+  /** Unit stem → the strongest expansion weight that matched it. */
+  const matchedStems = new Map<string, number>();
   const strengths: number[] = [];
   const matches: TermMatch[] = query.terms.map((term) => {
     const [main, word, via] = termStrength(term, unit.stems);
@@ -131,7 +132,9 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
       focusTotal += term.weight;
       focusCovered += term.weight * strength;
     }
-    for (const e of term.expansions) if (unit.stems.includes(e.stem)) matchedStems.add(e.stem);
+    for (const e of term.expansions) {
+      if (unit.stems.includes(e.stem) && (matchedStems.get(e.stem) ?? 0) < e.weight) matchedStems.set(e.stem, e.weight);
+    }
     strengths.push(main);
     return { term: term.word, matched, via: how, field, strength };
   });
@@ -140,7 +143,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   for (const s of unit.stems) {
     const w = index.idf(s);
     ownTotal += w;
-    if (matchedStems.has(s)) ownCovered += w;
+    ownCovered += w * (matchedStems.get(s) ?? 0);
   }
   let phrase = 0;
   if (query.bigrams.length > 0) {

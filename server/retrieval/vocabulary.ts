@@ -90,6 +90,13 @@ export class Vocabulary {
     return (this.capitalized.get(id) ?? 0) * 2 > (this.occurrences.get(id) ?? 0);
   }
 
+  /** Like `correct`, but only to names (for real words that may be a name misspelled: Kim Jong Um). */
+  correctToName(word: string, limit = 3): Correction[] {
+    return this.correct(word, limit * 4)
+      .filter((c) => this.isName(c.word))
+      .slice(0, limit);
+  }
+
   /** Document words close to a word the documents do not use, best first. */
   correct(word: string, limit = 3): Correction[] {
     if (!/^\p{L}+$/u.test(word)) return [];

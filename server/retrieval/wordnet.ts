@@ -21,11 +21,13 @@ import path from "node:path";
  * words) are kept, as keys and as targets: rare senses only add noise to paraphrase matching.
  */
 export type Thesaurus = ReadonlyMap<string, string>;
+// Every single-word WordNet lemma is a key (with "" when it has no kept relations), so the
+// thesaurus doubles as a dictionary: a typed word found in it is a real word, not a typo.
 
 /** Decode a thesaurus entry into [lemma, weight] pairs. */
 export function relatedLemmas(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
   const entry = thesaurus.get(lemma);
-  if (!entry) return [];
+  if (!entry) return [];  // unknown, or a dictionary word without relations
   return entry.split("|").map((item) => {
     const space = item.lastIndexOf(" ");
     return [item.slice(0, space), Number(item.slice(space + 1)) / 100];
@@ -183,6 +185,10 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
     }
   }
   const encoded = new Map<string, string>();
+  for (const [, fields] of indexLines) {
+    const lemma = fields[0]!;
+    if (!lemma.includes("_") && /^[a-z]+$/.test(lemma)) encoded.set(lemma, "");
+  }
   for (const [lemma, list] of thesaurus) {
     encoded.set(lemma, list.map(([word, weight]) => `${word} ${Math.round(weight * 100)}`).join("|"));
   }
@@ -190,7 +196,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {
