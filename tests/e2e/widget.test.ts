@@ -264,6 +264,7 @@ describe("The widget", () => {
     await launcher(page).click();
     const input = page.getByRole("textbox", { name: "Ask a question" });
     await input.waitFor();
+    await panel(page).evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
     expect(await panel(page).boundingBox()).toEqual({ x: 0, y: 0, width: 375, height: 667 });
     expect(await launcher(page).isHidden()).toBe(true);
     expect(await input.evaluate((el) => getComputedStyle(el).fontSize)).toBe("16px");
