@@ -1,3 +1,6 @@
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MAX_QUESTION_LENGTH, type ProtocolError } from "../../server/chat/protocol.ts";
 import { ask, emitWithAck, startTestServer, waitFor, type ClientSocket, type TestServer } from "../support/server.ts";
@@ -80,8 +83,8 @@ describe("bad input on the socket", () => {
     await stillAnswers(socket);
   });
 
-  it("validates feedback and acks valid feedback", async () => {
-    server = await startTestServer(undefined, generous);
+  it("validates feedback, acks valid feedback and appends it to the feedback file", async () => {
+    server = await startTestServer(undefined, { ...generous, feedbackFile: path.join(tmpdir(), `faqbot-it-feedback-${process.pid}.jsonl`) });
     const socket = await server.connect();
     const answered = await ask(socket, { id: "fb1", text: "Who builds the lanterns?" });
     expect(answered.ack.ok).toBe(true);
@@ -93,6 +96,13 @@ describe("bad input on the socket", () => {
     const line = server.logLines.map((l) => JSON.parse(l)).find((entry) => entry.event === "feedback");
     expect(line).toMatchObject({ id: "fb1", helpful: true, kind: "faq", question: "Who builds the lanterns?" });
     await stillAnswers(socket);
+    const file = path.join(tmpdir(), `faqbot-it-feedback-${process.pid}.jsonl`);
+    await server.dispose();
+    server = undefined;
+    const records = (await readFile(file, "utf8")).trim().split("\n").map((line) => JSON.parse(line));
+    await rm(file, { force: true });
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ id: "fb1", helpful: true, kind: "faq", source: "festival" });
   });
 
   it("closes the transport of a frame over the size limit, stays up, and lets the client reconnect", async () => {

@@ -1,7 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { ask, connect, postAsk, startTestServer, type TestServer } from "../support/server.ts";
+import { createAsker } from "../../server/chat/answering.ts";
+import { KeyedRateLimiter } from "../../server/chat/rate-limit.ts";
+import { createApp } from "../../server/http/app.ts";
+import { createMetrics } from "../../server/http/metrics.ts";
+import { createOriginPolicy } from "../../server/http/origins.ts";
+import { fixedKnowledgeStore } from "../../server/knowledge/watch.ts";
+import { ask, captureLogger, connect, postAsk, startTestServer, type TestServer } from "../support/server.ts";
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -63,6 +71,37 @@ describe("GET /api/faqs", () => {
 });
 
 describe("GET /healthz and /metrics", () => {
+  it("is not ready (503) while the knowledge base is loading, and refuses questions with not_ready", async () => {
+    const { logger } = captureLogger();
+    const metrics = createMetrics({ processMetrics: false });
+    const knowledgeStore = fixedKnowledgeStore(undefined);
+    const ipLimiter = new KeyedRateLimiter({ perSecond: 100, burst: 100 });
+    const app = createApp({
+      knowledgeStore,
+      asker: createAsker({ knowledgeStore, metrics, logger }),
+      metrics,
+      logger,
+      originPolicy: createOriginPolicy(undefined),
+      ipLimiter,
+      publicDir: "does-not-exist",
+      isShuttingDown: () => false,
+    });
+    const httpServer = http.createServer(app);
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+      const health = await fetch(`${url}/healthz`);
+      expect(health.status).toBe(503);
+      expect(await health.json()).toEqual({ status: "loading" });
+      const asked = await postAsk(url, { question: "hello" });
+      expect(asked.status).toBe(503);
+      expect(asked.body.error.code).toBe("not_ready");
+    } finally {
+      ipLimiter.close();
+      await new Promise((resolve) => httpServer.close(resolve));
+    }
+  });
+
   it("reports ready with document counts", async () => {
     server = await startTestServer();
     const response = await fetch(`${server.url}/healthz`);
