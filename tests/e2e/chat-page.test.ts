@@ -22,6 +22,8 @@ import {
 let browser: Browser;
 let bot: Faqbot;
 let context: BrowserContext | undefined;
+/** Uncaught exceptions in any page of the test (there must be none). */
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -31,6 +33,9 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close();
   context = undefined;
+  const errors = pageErrors;
+  pageErrors = [];
+  expect(errors).toEqual([]);
 });
 
 afterAll(async () => {
@@ -41,6 +46,7 @@ afterAll(async () => {
 async function openChat(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
   context = await browser.newContext({ viewport: { width: 1000, height: 760 }, ...options });
   const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   await page.goto(bot.url);
   await page.getByRole("textbox", { name: "Ask a question" }).waitFor();

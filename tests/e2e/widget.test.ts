@@ -24,6 +24,8 @@ let browser: Browser;
 let bot: Faqbot;
 let site: HostSite;
 let context: BrowserContext | undefined;
+/** Uncaught exceptions in any page of the test (there must be none). */
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -34,6 +36,9 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close();
   context = undefined;
+  const errors = pageErrors;
+  pageErrors = [];
+  expect(errors).toEqual([]);
 });
 
 afterAll(async () => {
@@ -56,6 +61,7 @@ function hostPage(options: { attributes?: string; css?: string; widget?: boolean
 async function visit(html: string, contextOptions: Parameters<Browser["newContext"]>[0] = {}): Promise<{ page: Page; requests: string[] }> {
   context = await browser.newContext({ viewport: { width: 1200, height: 800 }, ...contextOptions });
   const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   page.setDefaultTimeout(UI_TIMEOUT_MS);
   const requests: string[] = [];
   page.on("request", (request: Request) => requests.push(request.url()));
