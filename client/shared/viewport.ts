@@ -8,7 +8,8 @@ export function followVisualViewport(element: HTMLElement, applies: () => boolea
   const viewport = window.visualViewport;
   if (!viewport) return () => {};
   const update = (): void => {
-    const covered = window.innerHeight - viewport.height > 1;
+    // A pinch zoom shrinks the visual viewport too; only an unzoomed one means a keyboard.
+    const covered = window.innerHeight - viewport.height > 1 && Math.abs(viewport.scale - 1) < 0.01;
     const fit = applies() && covered;
     element.style.height = fit ? `${viewport.height}px` : "";
     element.style.top = fit ? `${viewport.offsetTop}px` : "";

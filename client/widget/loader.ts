@@ -25,8 +25,8 @@ export interface FaqBotApi {
   on(event: "answer", listener: AnswerListener): () => void;
 }
 
-/** Remembers across reloads (this tab only) that the visitor left the panel open. */
-const OPEN_KEY = "faqbot:v1:open";
+/** Remembers across reloads (this tab only) that the visitor left the panel open; one per server. */
+const OPEN_KEY = "faqbot:v1:open:";
 
 /** Accent text colour: whichever of white or near-black contrasts more with the accent. */
 function onAccent(color: string): string | null {
@@ -55,18 +55,18 @@ function readConfig(script: HTMLScriptElement): WidgetConfig {
   };
 }
 
-function storedOpen(): boolean {
+function storedOpen(server: string): boolean {
   try {
-    return sessionStorage.getItem(OPEN_KEY) === "1";
+    return sessionStorage.getItem(OPEN_KEY + server) === "1";
   } catch {
     return false;
   }
 }
 
-function storeOpen(open: boolean): void {
+function storeOpen(server: string, open: boolean): void {
   try {
-    if (open) sessionStorage.setItem(OPEN_KEY, "1");
-    else sessionStorage.removeItem(OPEN_KEY);
+    if (open) sessionStorage.setItem(OPEN_KEY + server, "1");
+    else sessionStorage.removeItem(OPEN_KEY + server);
   } catch {
     // Storage is optional.
   }
@@ -137,7 +137,7 @@ function install(script: HTMLScriptElement): void {
     isOpen = open;
     launcher.setAttribute("aria-expanded", String(open));
     launcher.setAttribute("aria-label", open ? "Close chat" : "Open chat");
-    storeOpen(open);
+    storeOpen(config.server, open);
   }
 
   function open(question?: string): void {
@@ -200,7 +200,7 @@ function install(script: HTMLScriptElement): void {
   const attach = (): void => {
     document.body.append(host);
     const openAttribute = data.open;
-    if ((openAttribute !== undefined && openAttribute !== "false") || storedOpen()) open();
+    if ((openAttribute !== undefined && openAttribute !== "false") || storedOpen(config.server)) open();
   };
   if (document.body) attach();
   else document.addEventListener("DOMContentLoaded", attach, { once: true });
