@@ -16,7 +16,7 @@
  * const docs = generateCorpus(100, 42);           // [{ id: "gen-00000", text: " date 2019-…" }, …]
  * const questions = generateQuestions(docs, 300, 7); // exact, paraphrase, keywords, typo, unrelated
  *
- * CLI: `tsx bench/generate.ts --docs 1000 --out /tmp/corpus [--seed 42]` writes `<id>.txt` files.
+ * CLI: `tsx bench/generate.ts --docs 1000 --out generated/docs [--seed 42]` writes `<id>.txt` files.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
