@@ -71,6 +71,29 @@ export interface ChatGateway {
   drain(timeoutMs: number): Promise<void>;
 }
 
+/**
+ * engine.io's websocket transport writes each packet of a batch with its own socket write,
+ * i.e. one system call per word of an answer. Corking the TCP socket for the length of one
+ * batch turns them into a single writev. Internals of engine.io/ws: when they are not as
+ * expected (another transport, another version), this does nothing.
+ */
+function batchTransportWrites(conn: unknown): void {
+  const transport = (conn as { transport?: { name?: string; send?: (packets: unknown[]) => void; socket?: { _socket?: unknown } } }).transport;
+  const raw = transport?.socket?._socket as { cork?: () => void; uncork?: () => void } | undefined;
+  if (transport?.name !== "websocket" || typeof transport.send !== "function" || typeof raw?.cork !== "function" || typeof raw.uncork !== "function") return;
+  if ((transport as { faqbotBatched?: boolean }).faqbotBatched) return;
+  (transport as { faqbotBatched?: boolean }).faqbotBatched = true;
+  const send = transport.send.bind(transport);
+  transport.send = (packets) => {
+    raw.cork!();
+    try {
+      send(packets);
+    } finally {
+      raw.uncork!();
+    }
+  };
+}
+
 function isAck(value: unknown): value is (response: Ack) => void {
   return typeof value === "function";
 }
@@ -81,6 +104,8 @@ export function attachChatGateway(io: ChatServer, options: GatewayOptions): Chat
   let accepting = true;
 
   io.on("connection", (socket) => {
+    batchTransportWrites(socket.conn);
+    socket.conn.on("upgrade", () => batchTransportWrites(socket.conn));
     metrics.clientConnected();
     const ip = options.clientIp(socket);
     const bucket = new TokenBucket(options.connectionLimit);

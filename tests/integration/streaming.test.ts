@@ -59,6 +59,17 @@ describe("streaming answers over socket.io", () => {
     expect(arrivals.at(-1)! - arrivals[0]!).toBeGreaterThanOrEqual(60 * 5 - 20);
   });
 
+  it("streams over HTTP long-polling and after the upgrade to websocket (the browser's path)", async () => {
+    server = await startTestServer(files);
+    const polling = await server.connect({ transports: ["polling"] });
+    const overPolling = await ask(polling, { text: "Tell me the long story?" });
+    expect(overPolling.chunks.join("")).toBe(LONG_ANSWER);
+    const upgrading = await server.connect({ transports: ["polling", "websocket"] });
+    await waitFor(() => upgrading.io.engine.transport.name === "websocket", 5_000, "the upgrade to websocket");
+    const results = await Promise.all([1, 2, 3].map(() => ask(upgrading, { text: "Tell me the long story?" })));
+    for (const result of results) expect(result.chunks.join("")).toBe(LONG_ANSWER);
+  });
+
   it("answers small talk and falls back on an unrelated question", async () => {
     server = await startTestServer(files);
     const socket = await server.connect();
