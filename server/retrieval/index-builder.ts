@@ -27,6 +27,8 @@ export interface Unit {
   answerStems: readonly string[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
+  /** For an FAQ pair, its question as exactKey normalizes it ("" for sentences). */
+  key: string;
   /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
   questionType: AnswerType;
 }
@@ -128,6 +130,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
     documentIndex.set(document.id, doc);
     for (const faq of document.faqs) {
       const q = analyze(faq.question, doc);
+      const key = q.tokens.map((t) => t.word).join(" ");
       const a = analyze(faq.answer, doc);
       const index = units.length;
       const stems = [...new Set(q.stems)];
@@ -141,10 +144,10 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         answerStems: [...new Set(a.stems)],
         answerTypes: sentenceAnswerTypes(faq.answer),
         questionType: questionAnswerType(faq.question),
+        key,
       });
       for (const s of stems) pushPosting(main, s, index);
       for (const s of new Set(a.stems)) pushPosting(answer, s, index);
-      const key = exactKey(faq.question);
       const list = exactQuestions.get(key) ?? [];
       list.push(index);
       exactQuestions.set(key, list);
@@ -163,6 +166,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         answerStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
         questionType: "none",
+        key: "",
       });
       for (const s of stems) pushPosting(main, s, index);
     }

@@ -203,13 +203,16 @@ export function combine(unit: Unit, f: Features): number {
   return 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
 }
 
-/** Fuse.js similarity (1 - Fuse score) of the question to each FAQ question. */
+/** FAQ candidates compared as whole strings with Fuse.js (a small, fixed cost per question). */
+const FUZZY_DEPTH = 5;
+
+/** Fuse.js similarity (1 - Fuse score) of the question to the best-placed FAQ questions. */
 function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
-  const faqs = units.filter((u) => u.kind === "faq");
+  const faqs = units.filter((u) => u.kind === "faq").slice(0, FUZZY_DEPTH);
   const result = new Map<number, number>();
   if (faqs.length === 0) return result;
   const fuse = new Fuse(
-    faqs.map((u) => ({ unit: u.index, text: exactKey(u.faq!.question) })),
+    faqs.map((u) => ({ unit: u.index, text: u.key })),
     { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 1, ignoreFieldNorm: true },
   );
   for (const hit of fuse.search(exactKey(questionText).slice(0, 64))) {

@@ -27,7 +27,7 @@ describe("token bucket", () => {
 
 describe("rate limits", () => {
   it("refuses questions over the per-connection limit with rate_limited and a retry-after, then recovers", async () => {
-    server = await startTestServer(undefined, { rateLimits: { connection: { perSecond: 20, burst: 3 }, ip: { perSecond: 1000, burst: 1000 } } });
+    server = await startTestServer(undefined, { rateLimits: { connection: { perSecond: 2, burst: 3 }, ip: { perSecond: 1000, burst: 1000 } } });
     const socket = await server.connect();
     const results = await Promise.all([1, 2, 3, 4].map(() => ask(socket, question)));
     expect(results.slice(0, 3).every((r) => r.ack.ok)).toBe(true);
@@ -36,7 +36,7 @@ describe("rate limits", () => {
     if (refused.ok) return;
     expect(refused.error.code).toBe("rate_limited");
     expect(refused.error.retryAfterMs).toBeGreaterThan(0);
-    expect(refused.error.retryAfterMs).toBeLessThanOrEqual(50);
+    expect(refused.error.retryAfterMs).toBeLessThanOrEqual(500);
     // Another connection of the same IP is not affected by this connection's limit.
     const other = await server.connect();
     expect((await ask(other, question)).ack.ok).toBe(true);
