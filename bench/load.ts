@@ -7,6 +7,7 @@
  *   npm run bench:load                                     # 100 and 1,000 clients
  *   npm run bench:load -- --clients 100,1000,5000 --rate 1000 --seconds 10
  *   npm run bench:load -- --data DIR --json                # one JSON object per scenario
+ *   npm run bench:load -- --cache 0                        # no answer cache: the core on every question
  *
  * Per scenario (N clients, then both servers):
  * - open loop: the clients together ask `--rate` questions/s for `--seconds` s;
@@ -44,7 +45,7 @@ const TICK_MS = 5;
 // Role: server (faqbot or bare), in its own process. Prints its URL; answers "rss" on IPC.
 // ---------------------------------------------------------------------------------------
 
-async function runServerRole(kind: string, dataDir: string, fixedAnswer: string): Promise<void> {
+async function runServerRole(kind: string, dataDir: string, fixedAnswer: string, cacheSize: string): Promise<void> {
   let url: string;
   let close: () => Promise<void>;
   if (kind === "faqbot") {
@@ -54,6 +55,7 @@ async function runServerRole(kind: string, dataDir: string, fixedAnswer: string)
       port: 0,
       host: "127.0.0.1",
       paceMs: 0,
+      ...(cacheSize !== "" ? { answerCacheSize: Number(cacheSize) } : {}),
       // The limits are checked on every question, but set so they never trip: all clients share one IP.
       rateLimits: { connection: { perSecond: 1e6, burst: 1e6 }, ip: { perSecond: 1e6, burst: 1e6 } },
       // One log line per question, as in production, written to /dev/null.
@@ -269,8 +271,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   ]);
 }
 
-async function startServerChild(kind: string, dataDir: string, fixedAnswer: string) {
-  const proc = child(["--role", "server", "--kind", kind, "--data", dataDir, "--fixed", fixedAnswer]);
+async function startServerChild(kind: string, dataDir: string, fixedAnswer: string, cacheSize: string) {
+  const proc = child(["--role", "server", "--kind", kind, "--data", dataDir, "--fixed", fixedAnswer, "--cache", cacheSize]);
   const url = await withTimeout(
     new Promise<string>((resolve, reject) => {
       let out = "";
@@ -361,6 +363,8 @@ async function orchestrate(): Promise<void> {
       seconds: { type: "string", default: "10" },
       data: { type: "string", default: "data" },
       json: { type: "boolean", default: false },
+      /** faqbot's answer cache size (default: the server's default; 0 measures the core on every question). */
+      cache: { type: "string", default: "" },
     },
   });
   const clientCounts = values.clients.split(",").map(Number);
@@ -385,7 +389,7 @@ async function orchestrate(): Promise<void> {
   for (const clients of clientCounts) {
     for (const kind of ["bare", "faqbot"]) {
       for (const mode of ["open", "closed"] as const) {
-        const server = await startServerChild(kind, values.data, fixedAnswer);
+        const server = await startServerChild(kind, values.data, fixedAnswer, values.cache);
         try {
           const result = await runClients({ url: server.url, clients, mode, rate, seconds, questions });
           const row = summarize(clients, kind, mode === "open" ? `${rate}/s` : "max", result, server.peakRss());
@@ -427,7 +431,7 @@ const roleIndex = process.argv.indexOf("--role");
 const role = roleIndex > 0 ? process.argv[roleIndex + 1] : undefined;
 if (role === "server") {
   const arg = (name: string) => process.argv[process.argv.indexOf(name) + 1] ?? "";
-  await runServerRole(arg("--kind"), arg("--data"), arg("--fixed"));
+  await runServerRole(arg("--kind"), arg("--data"), arg("--fixed"), arg("--cache"));
 } else if (role === "clients") {
   process.once("message", (job: ClientJob) => {
     runClientRole(job).then(

@@ -16,6 +16,7 @@ import { DEFAULT_DRAIN_TIMEOUT_MS, startServer, type RunningServer, type ServerO
 import { parseAllowedOrigins } from "./http/origins.ts";
 import { DEFAULT_RATE_LIMITS } from "./chat/rate-limit.ts";
 import { DEFAULT_PACE_MS } from "./chat/stream.ts";
+import { DEFAULT_ANSWER_CACHE_SIZE } from "./chat/answering.ts";
 
 /** Extra time after the drain timeout before a stuck shutdown gives up (exit 1). */
 const SHUTDOWN_GRACE_MS = 5_000;
@@ -70,6 +71,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptio
     feedbackFile: env.FEEDBACK_FILE?.trim() || undefined,
     trustProxy: booleanFrom(env, "TRUST_PROXY", false),
     watch: booleanFrom(env, "WATCH", true),
+    answerCacheSize: numberFrom(env, "ANSWER_CACHE_SIZE", DEFAULT_ANSWER_CACHE_SIZE, 0, 1_000_000),
   };
 }
 

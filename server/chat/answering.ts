@@ -14,6 +14,13 @@ import type { ProtocolError } from "./protocol.ts";
 /** How much of a question goes into the log: enough to recognise it, never a huge input. */
 export const LOG_PREVIEW_CHARS = 80;
 
+/**
+ * Answers kept per knowledge base (LRU). The core is pure, so a repeated question (the
+ * suggestion chips send exact FAQ questions; popular questions repeat) is answered from
+ * memory. Keyed by the knowledge base object: a hot reload starts a fresh cache.
+ */
+export const DEFAULT_ANSWER_CACHE_SIZE = 1_000;
+
 export interface AskRequest {
   /** Validated, trimmed question text. */
   text: string;
@@ -44,14 +51,43 @@ export function toProtocolError(error: unknown): ProtocolError {
   return { code: "internal_error", message: "an internal error occurred; please try again" };
 }
 
+/** A small LRU of answers for one knowledge base. */
+class AnswerCache {
+  private readonly entries = new Map<string, Answer>();
+  constructor(private readonly size: number) {}
+
+  static key(text: string, doc: string | undefined, preferDocument: string | undefined): string {
+    return `${doc ?? ""}\u0000${preferDocument ?? ""}\u0000${text}`;
+  }
+
+  get(key: string): Answer | undefined {
+    const answer = this.entries.get(key);
+    if (answer !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, answer);
+    }
+    return answer;
+  }
+
+  set(key: string, answer: Answer): void {
+    if (this.size <= 0) return;
+    this.entries.set(key, answer);
+    if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
 export function createAsker(components: {
   knowledgeStore: KnowledgeStore;
   metrics: Metrics;
   logger: Logger;
+  /** Answers remembered per knowledge base; 0 disables. Default DEFAULT_ANSWER_CACHE_SIZE. */
+  cacheSize?: number;
   now?: () => number;
 }): Asker {
   const { knowledgeStore, metrics, logger } = components;
   const now = components.now ?? (() => performance.now());
+  const cacheSize = components.cacheSize ?? DEFAULT_ANSWER_CACHE_SIZE;
+  const caches = new WeakMap<object, AnswerCache>();
 
   return function ask(request) {
     const knowledge = knowledgeStore.current;
@@ -60,12 +96,19 @@ export function createAsker(components: {
       return { ok: false, error: { code: "not_ready", message: "the knowledge base is still loading; retry in a moment" } };
     }
     const started = now();
-    let answer: Answer;
+    let cache = caches.get(knowledge);
+    if (!cache) caches.set(knowledge, (cache = new AnswerCache(cacheSize)));
+    const key = AnswerCache.key(request.text, request.doc, request.preferDocument);
+    let answer: Answer | undefined = cache.get(key);
+    const cached = answer !== undefined;
     try {
-      const options: { document?: string; preferDocument?: string } = {};
-      if (request.doc !== undefined) options.document = request.doc;
-      if (request.preferDocument !== undefined) options.preferDocument = request.preferDocument;
-      answer = answerQuestion(knowledge, request.text, options);
+      if (answer === undefined) {
+        const options: { document?: string; preferDocument?: string } = {};
+        if (request.doc !== undefined) options.document = request.doc;
+        if (request.preferDocument !== undefined) options.preferDocument = request.preferDocument;
+        answer = answerQuestion(knowledge, request.text, options);
+        cache.set(key, answer);
+      }
     } catch (error) {
       const converted = toProtocolError(error);
       metrics.rejected(request.channel, converted.code);
@@ -88,6 +131,7 @@ export function createAsker(components: {
         doc: request.doc,
         preferDocument: request.preferDocument,
         latencyMs: Math.round(latencyMs * 1000) / 1000,
+        cached,
         chars: request.text.length,
         question: preview(request.text),
       },

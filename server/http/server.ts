@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server } from "socket.io";
 import pino, { type Logger } from "pino";
-import { createAsker } from "../chat/answering.ts";
+import { DEFAULT_ANSWER_CACHE_SIZE, createAsker } from "../chat/answering.ts";
 import { attachChatGateway, type ChatServer, type ChatSocket, type FeedbackRecord } from "../chat/gateway.ts";
 import { DEFAULT_RATE_LIMITS, KeyedRateLimiter, type RateLimit, type RateLimits } from "../chat/rate-limit.ts";
 import { createRecoveryAdapter } from "../chat/recovery-adapter.ts";
@@ -68,6 +68,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Also export Node process metrics (memory, event loop, GC). Default true. */
   processMetrics?: boolean;
+  /** Answers remembered per knowledge base version (LRU); 0 disables. Default 1000. */
+  answerCacheSize?: number;
 }
 
 export interface RunningServer {
@@ -156,7 +158,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let shuttingDown = false;
   const ipLimiter = new KeyedRateLimiter(limits.ip);
-  const asker = createAsker({ knowledgeStore: knowledge, metrics, logger });
+  const asker = createAsker({
+    knowledgeStore: knowledge,
+    metrics,
+    logger,
+    cacheSize: options.answerCacheSize ?? DEFAULT_ANSWER_CACHE_SIZE,
+  });
   const trustProxy = options.trustProxy ?? false;
   const app = createApp({
     knowledgeStore: knowledge,

@@ -29,6 +29,15 @@ describe("POST /api/ask", () => {
     expect((await postAsk(server.url, { question: "What is the boiling point of mercury on Jupiter?" })).body.kind).toBe("fallback");
   });
 
+  it("answers a repeated question from the cache, with the same Answer", async () => {
+    server = await startTestServer();
+    const first = await postAsk(server.url, { question: "Who builds the lanterns?" });
+    const second = await postAsk(server.url, { question: "Who builds the lanterns?" });
+    expect(second.body).toEqual(first.body);
+    const lines = server.logLines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === "question");
+    expect(lines.map((entry) => entry.cached)).toEqual([false, true]);
+  });
+
   it("scopes with doc and refuses an unknown one", async () => {
     server = await startTestServer();
     const scoped = await postAsk(server.url, { question: "Who builds the lanterns?", doc: "festival" });
