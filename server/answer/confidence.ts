@@ -24,6 +24,10 @@ export const UNKNOWN_TERM_PENALTY = 0.8;
  */
 export const TYPE_MISMATCH_FACTOR = { strict: 0.6, soft: 0.85 } as const;
 
+/** Focus coverage at which no penalty applies, and the share of confidence kept at zero focus. */
+export const FOCUS_FULL = 0.5;
+export const FOCUS_FLOOR = 0.35;
+
 /** The question's content terms the whole knowledge base has no trace of. */
 export function unknownTerms(query: Query): string[] {
   return query.terms.filter((t) => !t.known && !t.light).map((t) => t.word);
@@ -40,7 +44,8 @@ export function confidenceOf(query: Query, best: Candidate): number {
   for (const term of query.terms) {
     if (term.light) continue;
     total += term.weight;
-    if (!term.known) unknown += term.weight;
+    // A number no document mentions (a year, a model) names another thing: it weighs double.
+    if (!term.known) unknown += /^\p{N}/u.test(term.word) ? 2 * term.weight : term.weight;
   }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
@@ -54,6 +59,6 @@ export function confidenceOf(query: Query, best: Candidate): number {
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;
-  if (focus < 0.5) confidence *= 0.55 + 0.9 * focus;
+  if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

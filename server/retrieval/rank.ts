@@ -12,13 +12,15 @@ import { exactKey } from "./index-builder.ts";
 export const RERANK_DEPTH = 60;
 /** Weight of a term matched only in an FAQ's answer, against a match in its question. */
 export const ANSWER_FIELD_WEIGHT = 0.75;
+/** Weight of a name found only in the unit's document, against a match in the unit itself. */
+export const CONTEXT_WEIGHT = 0.6;
 
 export interface TermMatch {
   term: string;
   /** The document word it matched, and how. */
   matched: string | null;
   via: MatchVia | null;
-  field: "question" | "answer" | "sentence" | null;
+  field: "question" | "answer" | "sentence" | "document" | null;
   strength: number;
 }
 
@@ -44,20 +46,6 @@ export interface Candidate {
   score: number;
   features: Features;
   matches: TermMatch[];
-}
-
-function termStrength(term: QueryTerm, stems: readonly string[]): [number, string | null, MatchVia | null] {
-  let best = 0;
-  let word: string | null = null;
-  let via: MatchVia | null = null;
-  for (const e of term.expansions) {
-    if (e.weight > best && stems.includes(e.stem)) {
-      best = e.weight;
-      word = e.word;
-      via = e.via;
-    }
-  }
-  return [best, word, via];
 }
 
 /** First pass: units sharing any expansion with the question, by weighted overlap. */
@@ -101,26 +89,51 @@ function documentCoverage(index: RetrievalIndex, query: Query, doc: number, tota
 
 /** Score one unit against the question: the features and their combination. */
 export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy: number): Candidate {
+  // Every way a question term can match a stem of the unit, strongest first; then each term
+  // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
+  // "line" already matched exactly.
+  const options: Array<{ term: number; stem: string; strength: number; field: "main" | "answer"; word: string; via: MatchVia }> = [];
+  query.terms.forEach((term, t) => {
+    for (const e of term.expansions) {
+      if (unit.stems.includes(e.stem)) options.push({ term: t, stem: e.stem, strength: e.weight, field: "main", word: e.word, via: e.via });
+      if (unit.kind === "faq" && unit.answerStems.includes(e.stem)) {
+        options.push({ term: t, stem: e.stem, strength: e.weight * ANSWER_FIELD_WEIGHT, field: "answer", word: e.word, via: e.via });
+      }
+    }
+  });
+  options.sort((a, b) => b.strength - a.strength || a.term - b.term || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
+  const assigned: Array<(typeof options)[number] | undefined> = new Array(query.terms.length);
+  const claimed = new Set<string>();
+  /** Unit stem (main field) → the strength it was matched with. */
+  const matchedStems = new Map<string, number>();
+  for (const option of options) {
+    const key = `${option.field}:${option.stem}`;
+    if (assigned[option.term] || claimed.has(key)) continue;
+    assigned[option.term] = option;
+    claimed.add(key);
+    if (option.field === "main") matchedStems.set(option.stem, option.strength);
+  }
+
   let total = 0;
   let covered = 0;
   let focusTotal = 0;
   let focusCovered = 0;
-  /** Unit stem → the strongest expansion weight that matched it. */
-  const matchedStems = new Map<string, number>();
-  const strengths: number[] = [];
-  const matches: TermMatch[] = query.terms.map((term) => {
-    const [main, word, via] = termStrength(term, unit.stems);
-    let strength = main;
-    let field: TermMatch["field"] = main > 0 ? (unit.kind === "faq" ? "question" : "sentence") : null;
-    let matched = word;
-    let how = via;
-    if (unit.kind === "faq") {
-      const [inAnswer, answerWord, answerVia] = termStrength(term, unit.answerStems);
-      if (inAnswer * ANSWER_FIELD_WEIGHT > strength) {
-        strength = inAnswer * ANSWER_FIELD_WEIGHT;
-        field = "answer";
-        matched = answerWord;
-        how = answerVia;
+  const matches: TermMatch[] = query.terms.map((term, t) => {
+    const option = assigned[t];
+    let strength = option?.strength ?? 0;
+    let field: TermMatch["field"] = option ? (option.field === "answer" ? "answer" : unit.kind === "faq" ? "question" : "sentence") : null;
+    let matched = option?.word ?? null;
+    let via = option?.via ?? null;
+    // A name the unit leaves out but its document is about ("the museum's opening hours" in
+    // the Maritime Museum's FAQ): the unit inherits it from its document, at a discount.
+    if (!option && term.name) {
+      for (const e of term.expansions) {
+        if (index.documentsWith.get(e.stem)?.includes(unit.doc) && e.weight * CONTEXT_WEIGHT > strength) {
+          strength = e.weight * CONTEXT_WEIGHT;
+          field = "document";
+          matched = e.word;
+          via = e.via;
+        }
       }
     }
     // Words no document uses are left to the confidence's unknown-term penalty, not counted twice.
@@ -132,11 +145,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
       focusTotal += term.weight;
       focusCovered += term.weight * strength;
     }
-    for (const e of term.expansions) {
-      if (unit.stems.includes(e.stem) && (matchedStems.get(e.stem) ?? 0) < e.weight) matchedStems.set(e.stem, e.weight);
-    }
-    strengths.push(main);
-    return { term: term.word, matched, via: how, field, strength };
+    return { term: term.word, matched, via, field, strength };
   });
   let ownTotal = 0;
   let ownCovered = 0;
