@@ -43,9 +43,9 @@ export const RELATION_WEIGHTS = {
   /** Derivationally related form or pertainym: the same idea, another part of speech. */
   derivation: 0.85,
   /** Adjective "similar to" and verb "also see". */
-  similar: 0.6,
+  similar: 0.5,
   /** Direct hypernym or hyponym: a broader or narrower word. */
-  hierarchy: 0.55,
+  hierarchy: 0.45,
 } as const;
 /** A synset with more hyponyms than this is too broad for its hyponyms to be paraphrases. */
 const MAX_HYPONYMS = 12;
@@ -196,7 +196,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {
