@@ -3,7 +3,8 @@
  * Pure pattern matching over the original text.
  */
 
-export type AnswerType = "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "none";
+export type AnswerType =
+  | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "quote" | "none";
 
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several|few";
@@ -22,6 +23,7 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp>
     `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?)`,
     "i",
   ),
+  quote: /["“”]|\b(?:said|says|told|according to|announced|wrote)\b/i,
   money: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b|\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\b/i,
   age: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b|\bborn\s+(?:in|on)\b/i,
   speed: /\b\d+(?:\.\d+)?\s?(?:km\/h|kph|mph|km\/s|m\/s|knots?|kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|miles?\s+(?:per|an|a)\s+hour)\b/i,
@@ -32,6 +34,7 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp>
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
   if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
@@ -53,6 +56,7 @@ export function sentenceAnswerTypes(text: string): number {
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
   if (PATTERNS.money.test(text)) flags |= TYPE_BITS.money;
+  if (PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
   if (PATTERNS.age.test(text)) flags |= TYPE_BITS.age;
   if (PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
   if (PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
@@ -73,6 +77,7 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   age: 128,
   speed: 256,
   distance: 512,
+  quote: 1024,
 };
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */

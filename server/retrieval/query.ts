@@ -56,6 +56,7 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   person: [],
   place: ["place", "locat"],
   reason: ["reason"],
+  quote: [],
   none: [],
 };
 

@@ -196,7 +196,9 @@ export function answerTypeFit(asked: AnswerType, unit: Unit): number {
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
     return 0;
   }
-  return (unit.answerTypes & TYPE_BITS[asked]) !== 0 ? 1 : 0;
+  // "How long is the line?" may ask for a length as well as a duration.
+  const bits = asked === "duration" ? TYPE_BITS.duration | TYPE_BITS.distance : TYPE_BITS[asked];
+  return (unit.answerTypes & bits) !== 0 ? 1 : 0;
 }
 
 /**

@@ -62,6 +62,37 @@ export interface Token {
   parts: string[];
 }
 
+/**
+ * Irregular past forms → base form, so "led" matches "lead" and "bought" matches "buy"
+ * (Porter stemming only strips regular suffixes). Forms that are also common words with
+ * another meaning (found, left, saw, lay, ground, felt, wound, rose, fell) are left out.
+ */
+const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
+  (
+    "arose:arise arisen:arise awoke:awake was:be were:be been:be bore:bear borne:bear beat:beat beaten:beat became:become " +
+    "began:begin begun:begin bent:bend bet:bet bound:bind bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break " +
+    "broken:break bred:breed brought:bring broadcast:broadcast built:build burnt:burn burst:burst bought:buy caught:catch " +
+    "chose:choose chosen:choose came:come cost:cost crept:creep cut:cut dealt:deal dug:dig did:do done:do drew:draw " +
+    "drawn:draw dreamt:dream drank:drink drunk:drink drove:drive driven:drive ate:eat eaten:eat fed:feed fought:fight " +
+    "fled:flee flew:fly flown:fly forbade:forbid forbidden:forbid forecast:forecast foresaw:foresee foreseen:foresee " +
+    "forgot:forget forgotten:forget forgave:forgive forgiven:forgive froze:freeze frozen:freeze got:get gotten:get gave:give " +
+    "given:give went:go gone:go grew:grow grown:grow hung:hang had:have heard:hear hid:hide hidden:hide hit:hit held:hold " +
+    "hurt:hurt kept:keep knelt:kneel knew:know known:know laid:lay led:lead leapt:leap learnt:learn lent:lend let:let " +
+    "lit:light lost:lose made:make meant:mean met:meet mistook:mistake mistaken:mistake overcame:overcome overcome:overcome " +
+    "overtook:overtake overtaken:overtake paid:pay put:put quit:quit ran:run rang:ring rung:ring rode:ride ridden:ride " +
+    "risen:rise said:say sought:seek sold:sell sent:send set:set shook:shake shaken:shake shed:shed shone:shine shot:shoot " +
+    "showed:show shown:show shrank:shrink shrunk:shrink shut:shut sang:sing sung:sing sank:sink sunk:sink sat:sit slept:sleep " +
+    "slid:slide spoke:speak spoken:speak sped:speed spent:spend spun:spin split:split spread:spread sprang:spring stood:stand " +
+    "stole:steal stolen:steal stuck:stick stung:sting struck:strike strove:strive swore:swear sworn:swear swept:sweep " +
+    "swam:swim swum:swim swung:swing took:take taken:take taught:teach tore:tear torn:tear told:tell thought:think " +
+    "threw:throw thrown:throw understood:understand undertook:undertake undertaken:undertake upset:upset woke:wake " +
+    "woken:wake wore:wear worn:wear wove:weave woven:weave wept:weep won:win withdrew:withdraw withdrawn:withdraw " +
+    "wrote:write written:write children:child men:man women:woman people:person feet:foot teeth:tooth mice:mouse"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
@@ -69,7 +100,7 @@ const STEM_CACHE_LIMIT = 200_000;
 export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
-    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(word);
+    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(IRREGULAR_FORMS.get(word) ?? word);
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
   }
   return result;
