@@ -44,6 +44,8 @@ export interface RetrievalIndex {
   readonly main: ReadonlyMap<string, Int32Array>;
   /** stem → FAQ unit indexes whose answer holds it. */
   readonly answer: ReadonlyMap<string, Int32Array>;
+  /** Per document, the stems of its lede (first sentence, or first FAQ question): what it is about. */
+  readonly ledes: readonly ReadonlySet<string>[];
   /** stem → documents (indexes) that use it anywhere. */
   readonly documentsWith: ReadonlyMap<string, Int32Array>;
   /** stem → word forms the documents use for it (for explanations and the thesaurus). */
@@ -91,6 +93,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
   const exactQuestions = new Map<string, number[]>();
   const acronyms = new Map<string, string[]>();
   const documentIndex = new Map<string, number>();
+  const ledes: Set<string>[] = [];
 
   const analyze = (text: string, doc: number) => {
     const tokens = tokenize(text);
@@ -128,6 +131,8 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
 
   documents.forEach((document, doc) => {
     documentIndex.set(document.id, doc);
+    const lede = document.sentences[0]?.text ?? document.faqs[0]?.question ?? "";
+    ledes.push(new Set(indexStems(tokenize(lede))));
     for (const faq of document.faqs) {
       const q = analyze(faq.question, doc);
       const key = q.tokens.map((t) => t.word).join(" ");
@@ -198,6 +203,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
     main: frozenMain,
     answer: freeze(answer),
     documentsWith: freeze(documentsWith),
+    ledes,
     surface,
     idf,
     maxIdf,

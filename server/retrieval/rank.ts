@@ -12,7 +12,7 @@ import { exactKey } from "./index-builder.ts";
 export const RERANK_DEPTH = 60;
 /** Weight of a term matched only in an FAQ's answer, against a match in its question. */
 export const ANSWER_FIELD_WEIGHT = 0.75;
-/** Weight of a name found only in the unit's document, against a match in the unit itself. */
+/** Weight of a name found only in an FAQ pair's document lede, against a match in the pair itself. */
 export const CONTEXT_WEIGHT = 0.6;
 
 export interface TermMatch {
@@ -118,17 +118,20 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   let covered = 0;
   let focusTotal = 0;
   let focusCovered = 0;
+  const unknownFocus = query.terms.some((t) => !t.known && !t.light && !t.name);
   const matches: TermMatch[] = query.terms.map((term, t) => {
     const option = assigned[t];
     let strength = option?.strength ?? 0;
     let field: TermMatch["field"] = option ? (option.field === "answer" ? "answer" : unit.kind === "faq" ? "question" : "sentence") : null;
     let matched = option?.word ?? null;
     let via = option?.via ?? null;
-    // A name the unit leaves out but its document is about ("the museum's opening hours" in
-    // the Maritime Museum's FAQ): the unit inherits it from its document, at a discount.
-    if (!option && term.name) {
+    // A name an FAQ question leaves out because its whole document is about it ("the
+    // museum's opening hours" in the Maritime Museum's FAQ): the pair inherits the names of
+    // its document's lede, at a discount.
+    if (!option && term.name && unit.kind === "faq") {
+      const lede = index.ledes[unit.doc]!;
       for (const e of term.expansions) {
-        if (index.documentsWith.get(e.stem)?.includes(unit.doc) && e.weight * CONTEXT_WEIGHT > strength) {
+        if (lede.has(e.stem) && e.weight * CONTEXT_WEIGHT > strength) {
           strength = e.weight * CONTEXT_WEIGHT;
           field = "document";
           matched = e.word;
@@ -171,7 +174,9 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   }
   const features: Features = {
     coverage: total > 0 ? covered / total : 0,
-    focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : total > 0 ? covered / total : 0,
+    // With no known non-name word, the focus is the names, unless the question has words the
+    // documents never use ("Is Kim married?"): then its focus is something they do not hold.
+    focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : unknownFocus ? 0 : total > 0 ? covered / total : 0,
     precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
     documentCoverage: documentCoverage(index, query, unit.doc, total),
     phrase,
