@@ -123,9 +123,13 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
       }
     }
     const expansions: Expansion[] = [];
-    const known = inKnowledgeBase(index, token.stem);
+    let known = inKnowledgeBase(index, token.stem);
     if (known) {
       expansions.push({ stem: token.stem, weight: 1, via: index.vocabulary.has(token.word) ? "exact" : "stem", word: index.surface.get(token.stem) ?? token.word });
+    } else if (token.word.length >= 4 && inKnowledgeBase(index, token.word)) {
+      // A clipped word that is itself a document stem ("agre" for agreed).
+      known = true;
+      expansions.push({ stem: token.word, weight: 0.9, via: "stem", word: index.surface.get(token.word) ?? token.word });
     }
     for (const part of token.parts) {
       const s = stem(part);
