@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, stem, tokenize, type Token } from "./text.ts";
-import { relatedLemmas, type Thesaurus } from "./wordnet.ts";
+import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound";
@@ -90,6 +90,25 @@ function synonymExpansions(index: RetrievalIndex, thesaurus: Thesaurus, lemmas: 
   return [...best.values()].sort((a, b) => b.weight - a.weight || (a.stem < b.stem ? -1 : 1)).slice(0, MAX_SYNONYMS);
 }
 
+/** Inflections and the part of speech their base must have ("discused" is not discus + ed). */
+const INFLECTIONS: ReadonlyArray<[RegExp, string, string]> = [
+  [/ies$/, "y", "nv"], [/es$/, "", "nv"], [/s$/, "", "nv"], [/ied$/, "y", "v"], [/ed$/, "", "v"], [/ed$/, "e", "v"],
+  [/(.)\1ed$/, "$1", "v"], [/ing$/, "", "v"], [/ing$/, "e", "v"], [/(.)\1ing$/, "$1", "v"], [/er$/, "", "a"],
+  [/est$/, "", "a"], [/ier$/, "y", "a"], [/iest$/, "y", "a"], [/ly$/, "", "a"], [/ily$/, "y", "a"],
+];
+
+/** True when a typed word is an English word (or a regular inflection of one), not a typo. */
+export function isEnglishWord(thesaurus: Thesaurus, word: string): boolean {
+  if (thesaurus.has(word)) return true;
+  for (const [pattern, replacement, parts] of INFLECTIONS) {
+    if (!pattern.test(word)) continue;
+    const base = word.replace(pattern, replacement);
+    const pos = partsOfSpeech(thesaurus, base);
+    if ([...pos].some((p) => parts.includes(p))) return true;
+  }
+  return false;
+}
+
 /** Analyze a question against an index. Pure given the index and thesaurus. */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
   const answerType = questionAnswerType(text);
@@ -146,7 +165,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
       }
       // Only words that are not English words are typos; a real word the documents do not
       // use ("bake") is a sign the question is about something else, not a misspelling.
-      const typo = !lemmaCandidates(token.word).some((l) => thesaurus.has(l));
+      const typo = !isEnglishWord(thesaurus, token.word);
       const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
       for (const correction of corrections) {
         const s = stem(correction.word);
@@ -179,7 +198,9 @@ function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Ex
     stem: s,
     weight: idf * (light ? LIGHT_WEIGHT : 1),
     light,
-    name: best ? index.isName(best.stem) : false,
+    // A name only when the word itself (or its spelling corrected) is one: "married" is not a
+    // name because WordNet relates it to "united" (as in United Nations).
+    name: best !== undefined && best.via !== "synonym" && index.isName(best.stem),
     known: expansions.length > 0,
     expansions,
   };
