@@ -7,7 +7,7 @@
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { questionAnswerType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
-import { STOPWORDS, indexStems, stem, tokenize } from "./text.ts";
+import { STOPWORDS, indexStems, stem, tokenize, type Token } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export type UnitKind = "faq" | "sentence";
@@ -27,6 +27,8 @@ export interface Unit {
   answerStems: readonly string[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
+  /** Stems of the words its answer text writes with a capital (not first): the names it can give. */
+  names: readonly string[];
   /** For an FAQ pair, its question as exactKey normalizes it ("" for sentences). */
   key: string;
   /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
@@ -79,6 +81,14 @@ function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
   const frozen = new Map<string, Int32Array>();
   for (const [key, list] of map) frozen.set(key, Int32Array.from(list));
   return frozen;
+}
+
+function nameStems(tokens: readonly Token[]): string[] {
+  const names = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word)) names.add(t.stem);
+  });
+  return [...names];
 }
 
 /** Build the index. Pure: documents in, index out. */
@@ -148,6 +158,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         sequence: q.stems,
         answerStems: [...new Set(a.stems)],
         answerTypes: sentenceAnswerTypes(faq.answer),
+        names: nameStems(a.tokens),
         questionType: questionAnswerType(faq.question),
         key,
       });
@@ -170,6 +181,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         sequence: analyzed.stems,
         answerStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
+        names: nameStems(analyzed.tokens),
         questionType: "none",
         key: "",
       });

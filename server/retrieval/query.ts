@@ -3,7 +3,7 @@
  * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
  */
 import type { RetrievalIndex } from "./index-builder.ts";
-import { LIGHT_WORDS, QUESTION_WORDS, stem, tokenize, type Token } from "./text.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, baseForm, stem, tokenize, type Token } from "./text.ts";
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { questionAnswerType, type AnswerType } from "./features.ts";
 
@@ -62,7 +62,7 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
 
 /** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
 function lemmaCandidates(word: string): string[] {
-  const forms = [word];
+  const forms = [word, baseForm(word)];
   const rules: Array<[RegExp, string]> = [
     [/ies$/, "y"], [/es$/, ""], [/s$/, ""], [/ied$/, "y"], [/ed$/, ""], [/ed$/, "e"], [/ing$/, ""], [/ing$/, "e"],
     [/(.)\1ed$/, "$1"], [/(.)\1ing$/, "$1"], [/er$/, ""], [/est$/, ""],

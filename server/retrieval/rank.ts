@@ -180,7 +180,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
     precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
     documentCoverage: documentCoverage(index, query, unit.doc, total),
     phrase,
-    answerType: answerTypeFit(query.answerType, unit),
+    answerType: answerTypeFit(query.answerType, unit, matchedStems),
     fuzzy,
   };
   return { unit, score: combine(unit, features), features, matches };
@@ -194,12 +194,19 @@ const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["numb
  * question asks for another kind ("When…?" for "How much…?") does not fit, whatever its
  * answer holds; otherwise the text must carry the kind (a date for "when", a sum for "how much").
  */
-export function answerTypeFit(asked: AnswerType, unit: Unit): number {
+export function answerTypeFit(asked: AnswerType, unit: Unit, matched: ReadonlyMap<string, number> = new Map()): number {
   if (asked === "none") return 1;
+  // "Who…?"/"Where…?" want a name the question does not already give.
+  const newName = unit.names.some((n) => !matched.has(n));
   if (unit.kind === "faq" && unit.questionType !== "none") {
     if (unit.questionType === asked) return 1;
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
     return 0;
+  }
+  if (asked === "person" || asked === "place") {
+    if (!newName) return 0;
+    if (asked === "place") return (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
+    return 1;
   }
   // "How long is the line?" may ask for a length as well as a duration.
   const bits = asked === "duration" ? TYPE_BITS.duration | TYPE_BITS.distance : TYPE_BITS[asked];

@@ -93,6 +93,11 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     .map((pair) => pair.split(":") as [string, string]),
 );
 
+/** The base form of an irregular past form or plural ("got" → "get"); the word itself otherwise. */
+export function baseForm(word: string): string {
+  return IRREGULAR_FORMS.get(word) ?? word;
+}
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 

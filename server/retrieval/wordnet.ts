@@ -21,13 +21,21 @@ import path from "node:path";
  * words) are kept, as keys and as targets: rare senses only add noise to paraphrase matching.
  */
 export type Thesaurus = ReadonlyMap<string, string>;
-// Every single-word WordNet lemma is a key (with "" when it has no kept relations), so the
-// thesaurus doubles as a dictionary: a typed word found in it is a real word, not a typo.
+// Every single-word WordNet lemma is a key, its value prefixed with its parts of speech
+// ("nv#…": noun and verb), so the thesaurus doubles as a dictionary: a typed word found in it
+// is a real word, not a typo.
 
 /** Decode a thesaurus entry into [lemma, weight] pairs. */
+/** The parts of speech of a dictionary word: some of "n", "v", "a", "r"; "" when unknown. */
+export function partsOfSpeech(thesaurus: Thesaurus, word: string): string {
+  const full = thesaurus.get(word);
+  return full === undefined ? "" : full.slice(0, full.indexOf("#"));
+}
+
 export function relatedLemmas(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
-  const entry = thesaurus.get(lemma);
-  if (!entry) return [];  // unknown, or a dictionary word without relations
+  const full = thesaurus.get(lemma);
+  const entry = full?.slice(full.indexOf("#") + 1);
+  if (!entry) return []; // unknown, or a dictionary word without relations
   return entry.split("|").map((item) => {
     const space = item.lastIndexOf(" ");
     return [item.slice(0, space), Number(item.slice(space + 1)) / 100];
@@ -184,19 +192,23 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
       }
     }
   }
-  const encoded = new Map<string, string>();
-  for (const [, fields] of indexLines) {
+  const partsOf = new Map<string, string>();
+  for (const [posChar, fields] of indexLines) {
     const lemma = fields[0]!;
-    if (!lemma.includes("_") && /^[a-z]+$/.test(lemma)) encoded.set(lemma, "");
+    if (lemma.includes("_") && !thesaurus.has(lemma)) continue;
+    const parts = partsOf.get(lemma) ?? "";
+    if (!parts.includes(posChar)) partsOf.set(lemma, parts + posChar);
   }
-  for (const [lemma, list] of thesaurus) {
-    encoded.set(lemma, list.map(([word, weight]) => `${word} ${Math.round(weight * 100)}`).join("|"));
+  const encoded = new Map<string, string>();
+  for (const [lemma, parts] of partsOf) {
+    const list = thesaurus.get(lemma) ?? [];
+    encoded.set(lemma, `${parts}#${list.map(([word, weight]) => `${word} ${Math.round(weight * 100)}`).join("|")}`);
   }
   return encoded;
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 4;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {
