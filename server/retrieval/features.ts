@@ -31,6 +31,13 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp>
   reason: /\b(?:because|due to|since|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance))\b/i,
 };
 
+/**
+ * Where a one-word wh-question may start: the message, a clause, or an embedded question
+ * ("tell me who…", "I wonder when…"). Elsewhere "when" and "who" join clauses ("what did he
+ * do when he got back", "our kids, who are 8").
+ */
+const CLAUSE_START = "(?:^\\W*|[;:?!]\\s*|\\b(?:and|or|but|so|then|me|know|wondering|wonder|asking|curious|idea)\\s+)";
+
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -41,10 +48,10 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
   if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b/.test(q)) return "money";
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
-  if (/\bwhen\b|\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
-  if (/\bwho(?:m|se)?\b|\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
-  if (/\bwhere\b|\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
-  if (/\bwhy\b|\bwhat\s+(?:reason|caused)\b/.test(q)) return "reason";
+  if (new RegExp(`${CLAUSE_START}when\\b`).test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
+  if (new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`).test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
+  if (new RegExp(`${CLAUSE_START}where\\b`).test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
+  if (new RegExp(`${CLAUSE_START}why\\b`).test(q) || /\bwhat\s+(?:reason|caused)\b/.test(q)) return "reason";
   return "none";
 }
 

@@ -176,6 +176,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
     const lemmas = lemmaCandidates(token.word);
     const following = tokens[token.position + 1];
     if (following) for (const l of lemmaCandidates(token.word)) lemmas.push(`${l}_${following.word}`);
+    // …and with the word before it, even a stop word ("got back" → get_back → return).
+    const preceding = tokens[token.position - 1];
+    if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) lemmas.push(`${l}_${token.word}`);
     for (const expansion of synonymExpansions(index, thesaurus, lemmas, token.stem)) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }

@@ -106,13 +106,17 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   const claimed = new Set<string>();
   /** Unit stem (main field) → the strength it was matched with. */
   const matchedStems = new Map<string, number>();
+  /** Every stem the question gives, in either field (for "a name the question does not give"). */
+  const given = new Set<string>();
   for (const option of options) {
     const key = `${option.field}:${option.stem}`;
     if (assigned[option.term] || claimed.has(key)) continue;
     assigned[option.term] = option;
     claimed.add(key);
     if (option.field === "main") matchedStems.set(option.stem, option.strength);
+    else given.add(option.stem);
   }
+  for (const stem of matchedStems.keys()) given.add(stem);
 
   let total = 0;
   let covered = 0;
@@ -180,7 +184,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
     precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
     documentCoverage: documentCoverage(index, query, unit.doc, total),
     phrase,
-    answerType: answerTypeFit(query.answerType, unit, matchedStems),
+    answerType: answerTypeFit(query.answerType, unit, given),
     fuzzy,
   };
   return { unit, score: combine(unit, features), features, matches };
@@ -194,10 +198,10 @@ const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["numb
  * question asks for another kind ("When…?" for "How much…?") does not fit, whatever its
  * answer holds; otherwise the text must carry the kind (a date for "when", a sum for "how much").
  */
-export function answerTypeFit(asked: AnswerType, unit: Unit, matched: ReadonlyMap<string, number> = new Map()): number {
+export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<string> = new Set()): number {
   if (asked === "none") return 1;
   // "Who…?"/"Where…?" want a name the question does not already give.
-  const newName = unit.names.some((n) => !matched.has(n));
+  const newName = unit.names.some((n) => !given.has(n));
   if (unit.kind === "faq" && unit.questionType !== "none") {
     if (unit.questionType === asked) return 1;
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
