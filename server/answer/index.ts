@@ -97,7 +97,9 @@ function choose(query: Query, candidates: readonly Candidate[]): { best: Candida
   const f = scored(faq);
   const s = scored(sentence);
   if (!f || !s) return f ?? s;
-  return s.confidence > f.confidence + FAQ_PREFERENCE ? s : f;
+  // An FAQ pair that would itself be refused gets no preference.
+  const preference = f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE : 0;
+  return s.confidence > f.confidence + preference ? s : f;
 }
 
 /**

@@ -1,0 +1,49 @@
+/**
+ * Quality gates: the project's own question sets, scored with the eval's rules. They guard
+ * against regressions; the figures they protect are in README "Quality". Raise the floors
+ * when the engine improves, never lower them to make a change pass.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { answerQuestion } from "../../server/answer/index.ts";
+import { isCorrect, parseEvalItems, summarize, type EvalResult } from "../../server/eval.ts";
+import type { KnowledgeBase } from "../../server/knowledge/knowledge-base.ts";
+import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeIn } from "../support/knowledge.ts";
+
+function evaluate(kb: KnowledgeBase, file: string): EvalResult[] {
+  const items = parseEvalItems(readFileSync(path.join(ROOT, file), "utf8"));
+  return items.map((item) => {
+    const answer = answerQuestion(kb, item.question);
+    return { item, answer, correct: isCorrect(item, answer) };
+  });
+}
+
+describe("questions about the seed document (tests/fixtures/seed-questions.jsonl)", () => {
+  const results = evaluate(knowledgeIn(SEED_DATA), "tests/fixtures/seed-questions.jsonl");
+  const summary = summarize(results);
+
+  it("answers at least 80% right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.8);
+  });
+  it("refuses every question the document does not answer", () => {
+    const wrong = results.filter((r) => r.item.expect === "none" && !r.correct).map((r) => r.item.question);
+    expect(wrong).toEqual([]);
+  });
+  it("recognizes all small talk", () => {
+    const wrong = results.filter((r) => r.item.expect === "smalltalk" && !r.correct).map((r) => r.item.question);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe("the five-document fixture (tests/fixtures/questions.jsonl, deliberately hard)", () => {
+  const results = evaluate(knowledgeIn(FIXTURE_KB), "tests/fixtures/questions.jsonl");
+  const summary = summarize(results);
+
+  it("answers at least 58% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.58);
+  });
+  it("refuses at least 75% of the unanswerable ones", () => {
+    expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.75);
+  });
+});
