@@ -25,6 +25,12 @@ export interface Unit {
   sequence: readonly string[];
   /** Distinct content stems of the FAQ answer (empty for sentences). */
   answerStems: readonly string[];
+  /**
+   * For an FAQ pair, the other stems of the article sentences it summarizes (the one or two
+   * its question and answer overlap most): an FAQ about "the visit" may be asked about "the
+   * trip" in the article's words. Empty for sentences.
+   */
+  linkedStems: string[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
   /** Stems of the words its answer text writes with a capital (not first): the names it can give. */
@@ -89,6 +95,40 @@ function nameStems(tokens: readonly Token[]): string[] {
     if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word)) names.add(t.stem);
   });
   return [...names];
+}
+
+/** Sentences an FAQ pair links to at most, and the overlap (share of the pair's weight) they need. */
+const MAX_LINKED_SENTENCES = 2;
+const MIN_LINK_OVERLAP = 0.3;
+
+/** Fill each FAQ pair's linkedStems from the sentences of its document it overlaps most. */
+function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void {
+  const byDocument = new Map<number, Unit[]>();
+  for (const unit of units) {
+    if (unit.kind !== "sentence") continue;
+    const list = byDocument.get(unit.doc) ?? [];
+    list.push(unit);
+    byDocument.set(unit.doc, list);
+  }
+  for (const unit of units) {
+    if (unit.kind !== "faq") continue;
+    const own = new Set([...unit.stems, ...unit.answerStems]);
+    let ownWeight = 0;
+    for (const s of own) ownWeight += idf(s);
+    if (ownWeight === 0) continue;
+    const scored = (byDocument.get(unit.doc) ?? [])
+      .map((sentence) => {
+        let shared = 0;
+        for (const s of sentence.stems) if (own.has(s)) shared += idf(s);
+        return { sentence, overlap: shared / ownWeight };
+      })
+      .filter((x) => x.overlap >= MIN_LINK_OVERLAP)
+      .sort((a, b) => b.overlap - a.overlap || a.sentence.index - b.sentence.index)
+      .slice(0, MAX_LINKED_SENTENCES);
+    const linked = new Set<string>();
+    for (const { sentence } of scored) for (const s of sentence.stems) if (!own.has(s)) linked.add(s);
+    unit.linkedStems = [...linked];
+  }
 }
 
 /** Build the index. Pure: documents in, index out. */
@@ -157,6 +197,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         stems,
         sequence: q.stems,
         answerStems: [...new Set(a.stems)],
+        linkedStems: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: nameStems(a.tokens),
         questionType: questionAnswerType(faq.question),
@@ -180,6 +221,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         stems,
         sequence: analyzed.stems,
         answerStems: [],
+        linkedStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
         names: nameStems(analyzed.tokens),
         questionType: "none",
@@ -204,6 +246,8 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
     }
     return value;
   };
+  linkFaqsToSentences(units, idf);
+
   const names = new Set<string>();
   for (const [s, [capital, count]] of nameVotes) if (count > 0 && capital * 2 > count) names.add(s);
 

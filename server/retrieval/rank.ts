@@ -14,13 +14,15 @@ export const RERANK_DEPTH = 60;
 export const ANSWER_FIELD_WEIGHT = 0.75;
 /** Weight of a name found only in an FAQ pair's document lede, against a match in the pair itself. */
 export const CONTEXT_WEIGHT = 0.6;
+/** Weight of a term found only in the article sentences an FAQ pair summarizes. */
+export const LINKED_WEIGHT = 0.6;
 
 export interface TermMatch {
   term: string;
   /** The document word it matched, and how. */
   matched: string | null;
   via: MatchVia | null;
-  field: "question" | "answer" | "sentence" | "document" | null;
+  field: "question" | "answer" | "linked" | "sentence" | "document" | null;
   strength: number;
 }
 
@@ -92,12 +94,14 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   // Every way a question term can match a stem of the unit, strongest first; then each term
   // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
   // "line" already matched exactly.
-  const options: Array<{ term: number; stem: string; strength: number; field: "main" | "answer"; word: string; via: MatchVia }> = [];
+  const options: Array<{ term: number; stem: string; strength: number; field: "main" | "answer" | "linked"; word: string; via: MatchVia }> = [];
   query.terms.forEach((term, t) => {
     for (const e of term.expansions) {
       if (unit.stems.includes(e.stem)) options.push({ term: t, stem: e.stem, strength: e.weight, field: "main", word: e.word, via: e.via });
       if (unit.kind === "faq" && unit.answerStems.includes(e.stem)) {
         options.push({ term: t, stem: e.stem, strength: e.weight * ANSWER_FIELD_WEIGHT, field: "answer", word: e.word, via: e.via });
+      } else if (unit.kind === "faq" && unit.linkedStems.includes(e.stem)) {
+        options.push({ term: t, stem: e.stem, strength: e.weight * LINKED_WEIGHT, field: "linked", word: e.word, via: e.via });
       }
     }
   });
@@ -126,7 +130,7 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
   const matches: TermMatch[] = query.terms.map((term, t) => {
     const option = assigned[t];
     let strength = option?.strength ?? 0;
-    let field: TermMatch["field"] = option ? (option.field === "answer" ? "answer" : unit.kind === "faq" ? "question" : "sentence") : null;
+    let field: TermMatch["field"] = option ? (option.field !== "main" ? option.field : unit.kind === "faq" ? "question" : "sentence") : null;
     let matched = option?.word ?? null;
     let via = option?.via ?? null;
     // A name an FAQ question leaves out because its whole document is about it ("the
