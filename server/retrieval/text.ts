@@ -112,11 +112,52 @@ export function stem(word: string): string {
 }
 
 function cleanWord(raw: string): string {
+  // Fast path: without an apostrophe, dot or comma none of the rules below can apply.
+  if (raw.indexOf("'") < 0 && raw.indexOf(".") < 0 && raw.indexOf(",") < 0) return raw;
   let word = raw;
   if (/^(?:\p{L}\.){2,}$/u.test(word)) return word.replace(/\./g, ""); // U.S. → us
   word = word.replace(/'s$/, "").replace(/'/g, "");
   if (/^\p{N}/u.test(word)) word = word.replace(/,(?=\d{3}\b)/g, ""); // 1,000 → 1000
   return word;
+}
+
+/** Curly and angle double quotes: normalizeText folds them to '"'; all are non-word characters. */
+const DOUBLE_QUOTES = new Set([0x201c, 0x201d, 0x201e, 0x201f, 0x2033, 0xab, 0xbb]);
+
+/**
+ * True when `folded` differs from `cased` only by ASCII case and double quotes. Then both
+ * tokenize at the same offsets (each change keeps the character's class for WORD), so one
+ * regex pass over `folded` plus a look at `cased` at each match start gives the same tokens
+ * and capitals as tokenizing both strings. Anything else falls back to two passes.
+ */
+function sameOffsets(folded: string, cased: string): boolean {
+  if (folded.length !== cased.length) return false;
+  for (let i = 0; i < folded.length; i++) {
+    const a = folded.charCodeAt(i);
+    const b = cased.charCodeAt(i);
+    if (a === b) continue;
+    if (b >= 65 && b <= 90 && a === b + 32) continue;
+    if (a === 34 && DOUBLE_QUOTES.has(b)) continue;
+    return false;
+  }
+  return true;
+}
+
+const WORD_AT = new RegExp(WORD.source, WORD.flags);
+
+function makeToken(raw: string, capital: string, tokens: Token[]): void {
+  const word = cleanWord(raw);
+  if (word === "") return;
+  const hyphenated = word.includes("-");
+  const joined = hyphenated ? word.replace(/-/g, "") : word;
+  tokens.push({
+    word: joined,
+    stem: stem(joined),
+    position: tokens.length,
+    stop: STOPWORDS.has(joined),
+    capitalized: capital !== capital.toLowerCase(),
+    parts: hyphenated ? word.split("-").filter((p) => p !== "") : [],
+  });
 }
 
 /**
@@ -127,25 +168,20 @@ function cleanWord(raw: string): string {
  */
 export function tokenize(text: string): Token[] {
   const original = text.normalize("NFKC");
-  const matches = tokenizer.tokenize(normalizeText(original)) ?? [];
-  // Recover capitalization from the original: same tokenizer, same order.
-  const originalMatches = tokenizer.tokenize(original.replace(/[\u2018\u2019`´]/g, "'")) ?? [];
+  const folded = normalizeText(original);
+  const cased = original.replace(/[\u2018\u2019`´]/g, "'");
   const tokens: Token[] = [];
-  matches.forEach((raw, i) => {
-    const word = cleanWord(raw);
-    if (word === "") return;
-    const hyphenated = word.includes("-");
-    const joined = hyphenated ? word.replace(/-/g, "") : word;
-    const first = originalMatches[i]?.[0] ?? "";
-    tokens.push({
-      word: joined,
-      stem: stem(joined),
-      position: tokens.length,
-      stop: STOPWORDS.has(joined),
-      capitalized: first !== first.toLowerCase(),
-      parts: hyphenated ? word.split("-").filter((p) => p !== "") : [],
-    });
-  });
+  if (sameOffsets(folded, cased)) {
+    // One regex pass (the tokenizer's pattern); capitals read from `cased` at the same offsets.
+    WORD_AT.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = WORD_AT.exec(folded)) !== null) makeToken(match[0], cased[match.index] ?? "", tokens);
+    return tokens;
+  }
+  const matches = tokenizer.tokenize(folded) ?? [];
+  // Recover capitalization from the original: same tokenizer, same order.
+  const originalMatches = tokenizer.tokenize(cased) ?? [];
+  matches.forEach((raw, i) => makeToken(raw, originalMatches[i]?.[0] ?? "", tokens));
   return tokens;
 }
 
