@@ -43,21 +43,35 @@ export interface Unit {
 
 export type Field = "main" | "answer";
 
+/**
+ * Posting lists of one field, stem → ascending indexes (a read-only Map's `get`/`has`).
+ * All lists live in one Int32Array (offsets per term id): a typed array per stem cost
+ * about 200 bytes of object overhead each, and 100,000+ stems make that add up.
+ */
+export interface Postings {
+  /** True when the stem has a non-empty list. */
+  has(stem: string): boolean;
+  /** The stem's list (a view into the shared buffer), or undefined when it has none. */
+  get(stem: string): Int32Array | undefined;
+  /** True when `value` is in the stem's list (binary search: the lists are ascending). */
+  includes(stem: string, value: number): boolean;
+}
+
 export interface RetrievalIndex {
   readonly documents: readonly Document[];
   readonly documentIndex: ReadonlyMap<string, number>;
   readonly units: readonly Unit[];
   readonly vocabulary: Vocabulary;
   /** stem → unit indexes whose main field holds it (ascending). */
-  readonly main: ReadonlyMap<string, Int32Array>;
+  readonly main: Postings;
   /** stem → FAQ unit indexes whose answer holds it. */
-  readonly answer: ReadonlyMap<string, Int32Array>;
+  readonly answer: Postings;
   /** Per document, the stems of its lede (first sentence, or first FAQ question): what it is about. */
   readonly ledes: readonly ReadonlySet<string>[];
   /** stem → documents (indexes) that use it anywhere. */
-  readonly documentsWith: ReadonlyMap<string, Int32Array>;
+  readonly documentsWith: Postings;
   /** stem → word forms the documents use for it (for explanations and the thesaurus). */
-  readonly surface: ReadonlyMap<string, string>;
+  readonly surface: { get(stem: string): string | undefined };
   /** Inverse unit frequency of a stem over main fields, with add-one smoothing. */
   idf(stem: string): number;
   /** The idf given to a stem no unit uses: the rarest possible. */
@@ -68,6 +82,8 @@ export interface RetrievalIndex {
   readonly exactQuestions: ReadonlyMap<string, readonly number[]>;
   /** First two-word acronyms of capitalized phrases: "nk" → ["north", "korea"] (stems). */
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
+  /** Document index of each unit (the same as units[u].doc, without touching the unit). */
+  readonly unitDocs: Int32Array;
 }
 
 /** Normalization used for exact FAQ question matching: case, quotes and punctuation folded. */
@@ -77,16 +93,93 @@ export function exactKey(text: string): string {
     .join(" ");
 }
 
-function pushPosting(map: Map<string, number[]>, key: string, value: number): void {
-  let list = map.get(key);
-  if (!list) map.set(key, (list = []));
-  if (list[list.length - 1] !== value) list.push(value);
+/** A growable Int32Array (build-time scratch: no boxed numbers, no per-stem arrays). */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+  /** Value at `i`, growing (zero-filled) as needed: for per-term counters. */
+  at(i: number): number {
+    return i < this.length ? this.data[i]! : 0;
+  }
+  set(i: number, value: number): void {
+    while (this.length <= i) this.push(0);
+    this.data[i] = value;
+  }
 }
 
-function freeze(map: Map<string, number[]>): Map<string, Int32Array> {
-  const frozen = new Map<string, Int32Array>();
-  for (const [key, list] of map) frozen.set(key, Int32Array.from(list));
-  return frozen;
+/** Binary search in an ascending run of `data`. */
+function sortedIncludes(data: Int32Array, from: number, to: number, value: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = data[mid]!;
+    if (v === value) return true;
+    if (v < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Posting lists from (term id, value) pairs, in insertion order per term (a counting
+ * sort): values pushed in ascending order stay ascending.
+ */
+function compactPostings(termIds: ReadonlyMap<string, number>, termCount: number, terms: IntList, values: IntList): Postings {
+  const offsets = new Int32Array(termCount + 1);
+  for (let k = 0; k < terms.length; k++) offsets[terms.data[k]! + 1]!++;
+  for (let t = 0; t < termCount; t++) offsets[t + 1]! += offsets[t]!;
+  const data = new Int32Array(terms.length);
+  const fill = offsets.slice(0, termCount);
+  for (let k = 0; k < terms.length; k++) data[fill[terms.data[k]!]!++] = values.data[k]!;
+  return {
+    has(stem) {
+      const t = termIds.get(stem);
+      return t !== undefined && offsets[t + 1]! > offsets[t]!;
+    },
+    get(stem) {
+      const t = termIds.get(stem);
+      if (t === undefined || offsets[t + 1]! === offsets[t]!) return undefined;
+      return data.subarray(offsets[t]!, offsets[t + 1]!);
+    },
+    includes(stem, value) {
+      const t = termIds.get(stem);
+      return t !== undefined && sortedIncludes(data, offsets[t]!, offsets[t + 1]!, value);
+    },
+  };
+}
+
+/** The lookups of a built index; a function of its own so the build's scratch is not kept alive by the closures. */
+function lookups(termIds: ReadonlyMap<string, number>, idfs: Float64Array, names: Uint8Array, surfaceWords: readonly string[], total: number) {
+  return {
+    idf(s: string): number {
+      const t = termIds.get(s);
+      if (t !== undefined) return idfs[t]!;
+      // A stem the documents never use: df = 0 (the same formula as for known stems).
+      return Math.log(1 + (total - 0 + 0.5) / (0 + 0.5));
+    },
+    isName: (s: string) => {
+      const t = termIds.get(s);
+      return t !== undefined && names[t] === 1;
+    },
+    surface: {
+      get(s: string): string | undefined {
+        const t = termIds.get(s);
+        return t === undefined ? undefined : surfaceWords[t];
+      },
+    },
+  };
 }
 
 function nameStems(tokens: readonly Token[]): string[] {
@@ -134,31 +227,50 @@ function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void
 /** Build the index. Pure: documents in, index out. */
 export function buildIndex(documents: readonly Document[]): RetrievalIndex {
   const units: Unit[] = [];
-  const main = new Map<string, number[]>();
-  const answer = new Map<string, number[]>();
-  const documentsWith = new Map<string, number[]>();
-  const surface = new Map<string, string>();
+  /** Every stem indexed anywhere → its term id (shared by the three posting fields). */
+  const termIds = new Map<string, number>();
+  const mainTerms = new IntList(1 << 16);
+  const mainUnits = new IntList(1 << 16);
+  const answerTerms = new IntList(1 << 16);
+  const answerUnits = new IntList(1 << 16);
+  const docTerms = new IntList(1 << 16);
+  const docValues = new IntList(1 << 16);
+  /** Per term id: the last document pushed for it (documentsWith is deduplicated on the fly). */
+  const lastDoc = new IntList(1 << 12);
+  /** Per term id: first surface word, and name votes (capitalized / counted occurrences). */
+  const surfaceWords: string[] = [];
+  const capitalVotes = new IntList(1 << 12);
+  const totalVotes = new IntList(1 << 12);
   const vocabulary = new Vocabulary();
-  const nameVotes = new Map<string, [capital: number, total: number]>();
   const exactQuestions = new Map<string, number[]>();
   const acronyms = new Map<string, string[]>();
   const documentIndex = new Map<string, number>();
   const ledes: Set<string>[] = [];
 
+  const termOf = (s: string): number => {
+    let t = termIds.get(s);
+    if (t === undefined) {
+      t = termIds.size;
+      termIds.set(s, t);
+      lastDoc.set(t, -1);
+    }
+    return t;
+  };
+
   const analyze = (text: string, doc: number) => {
     const tokens = tokenize(text);
-    tokens.forEach((token, i) => {
-      if (token.stop) return;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.stop) continue;
       vocabulary.add(token.word, token.capitalized && i > 0);
       for (const part of token.parts) vocabulary.add(part, false);
-      if (!surface.has(token.stem)) surface.set(token.stem, token.word);
-      const votes = nameVotes.get(token.stem) ?? [0, 0];
+      const t = termOf(token.stem);
+      if (surfaceWords[t] === undefined) surfaceWords[t] = token.word;
       if (i > 0) {
-        votes[0] += token.capitalized ? 1 : 0;
-        votes[1] += 1;
+        if (token.capitalized) capitalVotes.set(t, capitalVotes.at(t) + 1);
+        totalVotes.set(t, totalVotes.at(t) + 1);
       }
-      nameVotes.set(token.stem, votes);
-    });
+    }
     // Acronyms of runs of capitalized content words (North Korea → nk, United Nations → un).
     let run: string[] = [];
     const flush = () => {
@@ -175,8 +287,21 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
     }
     flush();
     const stems = indexStems(tokens);
-    for (const s of stems) pushPosting(documentsWith, s, doc);
+    for (const s of stems) {
+      const t = termOf(s);
+      if (lastDoc.data[t] !== doc) {
+        lastDoc.data[t] = doc;
+        docTerms.push(t);
+        docValues.push(doc);
+      }
+    }
     return { tokens, stems };
+  };
+
+  /** Distinct stems in first-occurrence order; the input itself when it has no repeats (units then share one array for stems and sequence). */
+  const distinct = (stems: string[]): string[] => {
+    const unique = [...new Set(stems)];
+    return unique.length === stems.length ? stems : unique;
   };
 
   documents.forEach((document, doc) => {
@@ -188,7 +313,8 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
       const key = q.tokens.map((t) => t.word).join(" ");
       const a = analyze(faq.answer, doc);
       const index = units.length;
-      const stems = [...new Set(q.stems)];
+      const stems = distinct(q.stems);
+      const answerStems = [...new Set(a.stems)];
       units.push({
         index,
         kind: "faq",
@@ -196,15 +322,21 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         faq,
         stems,
         sequence: q.stems,
-        answerStems: [...new Set(a.stems)],
+        answerStems,
         linkedStems: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: nameStems(a.tokens),
         questionType: questionAnswerType(faq.question),
         key,
       });
-      for (const s of stems) pushPosting(main, s, index);
-      for (const s of new Set(a.stems)) pushPosting(answer, s, index);
+      for (const s of stems) {
+        mainTerms.push(termIds.get(s)!);
+        mainUnits.push(index);
+      }
+      for (const s of answerStems) {
+        answerTerms.push(termIds.get(s)!);
+        answerUnits.push(index);
+      }
       const list = exactQuestions.get(key) ?? [];
       list.push(index);
       exactQuestions.set(key, list);
@@ -212,7 +344,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
-      const stems = [...new Set(analyzed.stems)];
+      const stems = distinct(analyzed.stems);
       units.push({
         index,
         kind: "sentence",
@@ -227,44 +359,54 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         questionType: "none",
         key: "",
       });
-      for (const s of stems) pushPosting(main, s, index);
+      for (const s of stems) {
+        mainTerms.push(termIds.get(s)!);
+        mainUnits.push(index);
+      }
     }
   });
 
-  const frozenMain = freeze(main);
+  const termCount = termIds.size;
+  const main = compactPostings(termIds, termCount, mainTerms, mainUnits);
+  const answer = compactPostings(termIds, termCount, answerTerms, answerUnits);
+  const documentsWith = compactPostings(termIds, termCount, docTerms, docValues);
   const total = units.length;
   const maxIdf = Math.log(1 + (total + 0.5) / 0.5);
-  const idfCache = new Map<string, number>();
-  const idf = (s: string): number => {
-    let value = idfCache.get(s);
-    if (value === undefined) {
-      const df = frozenMain.get(s)?.length ?? 0;
-      const docs = documentsWith.get(s)?.length ?? 0;
-      // A stem only in FAQ answers still exists in the documents: count it once.
-      value = Math.log(1 + (total - Math.max(df, docs > 0 ? 1 : 0) + 0.5) / (Math.max(df, docs > 0 ? 1 : 0) + 0.5));
-      idfCache.set(s, value);
-    }
-    return value;
-  };
-  linkFaqsToSentences(units, idf);
-
-  const names = new Set<string>();
-  for (const [s, [capital, count]] of nameVotes) if (count > 0 && capital * 2 > count) names.add(s);
+  // idf of every stem, once: unit frequency in main fields (a stem only in FAQ answers
+  // still exists in the documents: it counts once).
+  const mainCounts = new Int32Array(termCount);
+  for (let k = 0; k < mainTerms.length; k++) mainCounts[mainTerms.data[k]!]!++;
+  const docCounts = new Int32Array(termCount);
+  for (let k = 0; k < docTerms.length; k++) docCounts[docTerms.data[k]!]!++;
+  const idfs = new Float64Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const df = mainCounts[t]!;
+    const docs = docCounts[t]!;
+    idfs[t] = Math.log(1 + (total - Math.max(df, docs > 0 ? 1 : 0) + 0.5) / (Math.max(df, docs > 0 ? 1 : 0) + 0.5));
+  }
+  const names = new Uint8Array(termCount);
+  for (let t = 0; t < termCount; t++) {
+    const count = totalVotes.at(t);
+    if (count > 0 && capitalVotes.at(t) * 2 > count) names[t] = 1;
+  }
+  const found = lookups(termIds, idfs, names, surfaceWords, total);
+  linkFaqsToSentences(units, found.idf);
+  const unitDocs = new Int32Array(total);
+  for (let u = 0; u < total; u++) unitDocs[u] = units[u]!.doc;
 
   return {
     documents,
     documentIndex,
     units,
     vocabulary,
-    main: frozenMain,
-    answer: freeze(answer),
-    documentsWith: freeze(documentsWith),
+    main,
+    answer,
+    documentsWith,
     ledes,
-    surface,
-    idf,
+    ...found,
     maxIdf,
-    isName: (s) => names.has(s),
     exactQuestions,
     acronyms,
+    unitDocs,
   };
 }
