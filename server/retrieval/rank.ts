@@ -50,28 +50,130 @@ export interface Candidate {
   matches: TermMatch[];
 }
 
-/** First pass: units sharing any expansion with the question, by weighted overlap. */
-export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined): Map<number, number> {
-  const totals = new Map<number, number>();
+/**
+ * Per-index scratch for the first pass: dense accumulators indexed by unit, reset through
+ * the lists of units touched, so a question allocates nothing in proportion to the postings
+ * it walks (Maps of 100,000 entries per question were most of the latency at 10,000
+ * documents). Safe to share: ranking is synchronous and never re-entered mid-pass.
+ */
+interface Scratch {
+  totals: Float64Array;
+  best: Float64Array;
+  seen: Uint8Array;
+  touched: Int32Array;
+  termTouched: Int32Array;
+  heap: Int32Array;
+}
+const scratches = new WeakMap<RetrievalIndex, Scratch>();
+
+function scratchFor(index: RetrievalIndex): Scratch {
+  let scratch = scratches.get(index);
+  if (!scratch) {
+    const n = index.units.length;
+    scratch = {
+      totals: new Float64Array(n),
+      best: new Float64Array(n),
+      seen: new Uint8Array(n),
+      touched: new Int32Array(n),
+      termTouched: new Int32Array(n),
+      heap: new Int32Array(RERANK_DEPTH),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/**
+ * First pass: units sharing any expansion with the question, by weighted overlap; the best
+ * `depth` unit indexes, highest total first (ties: lower index first).
+ */
+export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined, depth = RERANK_DEPTH): number[] {
+  const { totals, best, seen, touched, termTouched } = scratchFor(index);
+  const unitDocs = index.unitDocs;
+  let touchedCount = 0;
   for (const term of query.terms) {
-    const best = new Map<number, number>();
+    let termCount = 0;
     for (const e of term.expansions) {
-      for (const [postings, factor] of [
-        [index.main.get(e.stem), 1],
-        [index.answer.get(e.stem), ANSWER_FIELD_WEIGHT],
-      ] as const) {
+      for (let field = 0; field < 2; field++) {
+        const postings = field === 0 ? index.main.get(e.stem) : index.answer.get(e.stem);
         if (!postings) continue;
-        const strength = e.weight * factor;
+        const strength = e.weight * (field === 0 ? 1 : ANSWER_FIELD_WEIGHT);
         for (let k = 0; k < postings.length; k++) {
           const u = postings[k]!;
-          if (scope !== undefined && index.units[u]!.doc !== scope) continue;
-          if ((best.get(u) ?? 0) < strength) best.set(u, strength);
+          if (scope !== undefined && unitDocs[u] !== scope) continue;
+          const previous = best[u]!;
+          if (previous < strength) {
+            if (previous === 0) termTouched[termCount++] = u;
+            best[u] = strength;
+          }
         }
       }
     }
-    for (const [u, strength] of best) totals.set(u, (totals.get(u) ?? 0) + strength * term.weight);
+    // Same additions in the same (term) order as a per-unit running sum: identical floats.
+    for (let k = 0; k < termCount; k++) {
+      const u = termTouched[k]!;
+      if (seen[u] === 0) {
+        seen[u] = 1;
+        touched[touchedCount++] = u;
+      }
+      totals[u] = totals[u]! + best[u]! * term.weight;
+      best[u] = 0;
+    }
   }
-  return totals;
+  const top = selectTop(scratchFor(index), touchedCount, depth);
+  for (let k = 0; k < touchedCount; k++) {
+    const u = touched[k]!;
+    totals[u] = 0;
+    seen[u] = 0;
+  }
+  return top;
+}
+
+/**
+ * The best `depth` of the touched units by (total desc, index asc), sorted: a bounded heap
+ * instead of sorting every touched unit (the order is total, so the result is the same).
+ */
+function selectTop(scratch: Scratch, count: number, depth: number): number[] {
+  const { totals, touched } = scratch;
+  const heap = depth <= scratch.heap.length ? scratch.heap : new Int32Array(depth);
+  /** True when unit a ranks below unit b. */
+  const worse = (a: number, b: number) => totals[a]! < totals[b]! || (totals[a] === totals[b] && a > b);
+  let size = 0;
+  const siftDown = (from: number) => {
+    let i = from;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      const t = heap[i]!;
+      heap[i] = heap[m]!;
+      heap[m] = t;
+      i = m;
+    }
+  };
+  for (let k = 0; k < count; k++) {
+    const u = touched[k]!;
+    if (size < depth) {
+      // Sift up: the heap's root is the worst kept unit.
+      let i = size++;
+      heap[i] = u;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[p]!)) break;
+        const t = heap[i]!;
+        heap[i] = heap[p]!;
+        heap[p] = t;
+        i = p;
+      }
+    } else if (depth > 0 && worse(heap[0]!, u)) {
+      heap[0] = u;
+      siftDown(0);
+    }
+  }
+  return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
 
 function documentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
@@ -81,8 +183,7 @@ function documentCoverage(index: RetrievalIndex, query: Query, doc: number, tota
     let best = 0;
     for (const e of term.expansions) {
       if (e.weight <= best) continue;
-      const docs = index.documentsWith.get(e.stem);
-      if (docs && docs.includes(doc)) best = e.weight;
+      if (index.documentsWith.includes(e.stem, doc)) best = e.weight;
     }
     covered += best * term.weight;
   }
@@ -254,11 +355,7 @@ function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<numbe
 
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number): Candidate[] {
-  const totals = gatherCandidates(index, query, scope);
-  const top = [...totals]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, RERANK_DEPTH)
-    .map(([u]) => index.units[u]!);
+  const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
   const fuzzy = fuseSimilarity(query.text, top);
   return top
     .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0))
