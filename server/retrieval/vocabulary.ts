@@ -43,9 +43,9 @@ export class Vocabulary {
   private readonly wordIds = new Map<string, number>();
   private readonly byTrigram = new Map<string, number[]>();
   private readonly byPhonetic = new Map<string, number[]>();
-  /** Words written with a capital in most of their occurrences: names. */
-  private readonly capitalized = new Map<number, number>();
-  private readonly occurrences = new Map<number, number>();
+  /** Per word id: occurrences written with a capital (names: most of them), and all occurrences. Arrays, not Maps: one slot per word. */
+  private readonly capitalized: number[] = [];
+  private readonly occurrences: number[] = [];
   /** Short words (under MIN_FUZZY_LENGTH letters): too short for trigrams, checked one by one. */
   private readonly short: number[] = [];
 
@@ -56,6 +56,8 @@ export class Vocabulary {
       id = this.words.length;
       this.words.push(word);
       this.wordIds.set(word, id);
+      this.capitalized.push(0);
+      this.occurrences.push(0);
       if (/^\p{L}+$/u.test(word) && word.length < MIN_FUZZY_LENGTH) this.short.push(id);
       if (/^\p{L}/u.test(word)) {
         for (const gram of new Set(trigrams(word))) {
@@ -71,8 +73,8 @@ export class Vocabulary {
         }
       }
     }
-    this.occurrences.set(id, (this.occurrences.get(id) ?? 0) + 1);
-    if (capitalized) this.capitalized.set(id, (this.capitalized.get(id) ?? 0) + 1);
+    this.occurrences[id]!++;
+    if (capitalized) this.capitalized[id]!++;
   }
 
   has(word: string): boolean {
@@ -87,7 +89,7 @@ export class Vocabulary {
   isName(word: string): boolean {
     const id = this.wordIds.get(word);
     if (id === undefined) return false;
-    return (this.capitalized.get(id) ?? 0) * 2 > (this.occurrences.get(id) ?? 0);
+    return this.capitalized[id]! * 2 > this.occurrences[id]!;
   }
 
   /** Like `correct`, but only to names (for real words that may be a name misspelled: Kim Jong Um). */
