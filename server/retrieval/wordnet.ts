@@ -25,14 +25,29 @@ export type Thesaurus = ReadonlyMap<string, string>;
 // ("nv#…": noun and verb), so the thesaurus doubles as a dictionary: a typed word found in it
 // is a real word, not a typo.
 
-/** Decode a thesaurus entry into [lemma, weight] pairs. */
 /** The parts of speech of a dictionary word: some of "n", "v", "a", "r"; "" when unknown. */
 export function partsOfSpeech(thesaurus: Thesaurus, word: string): string {
   const full = thesaurus.get(word);
   return full === undefined ? "" : full.slice(0, full.indexOf("#"));
 }
 
-export function relatedLemmas(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
+/** Decoded entries per thesaurus (bounded): a question decodes the same few lemmas again and again. */
+const decoded = new WeakMap<Thesaurus, Map<string, ReadonlyArray<readonly [string, number]>>>();
+const DECODED_LIMIT = 20_000;
+
+/** Decode a thesaurus entry into [lemma, weight] pairs (memoized: treat the result as read-only). */
+export function relatedLemmas(thesaurus: Thesaurus, lemma: string): ReadonlyArray<readonly [string, number]> {
+  let cache = decoded.get(thesaurus);
+  if (!cache) decoded.set(thesaurus, (cache = new Map()));
+  let result = cache.get(lemma);
+  if (result === undefined) {
+    result = decodeEntry(thesaurus, lemma);
+    if (cache.size < DECODED_LIMIT) cache.set(lemma, result);
+  }
+  return result;
+}
+
+function decodeEntry(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
   const full = thesaurus.get(lemma);
   const entry = full?.slice(full.indexOf("#") + 1);
   if (!entry) return []; // unknown, or a dictionary word without relations
