@@ -60,8 +60,21 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   none: [],
 };
 
-/** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
+const lemmaCache = new Map<string, readonly string[]>();
+const LEMMA_CACHE_LIMIT = 20_000;
+
+/** Base forms WordNet may list a typed word under: memoized (a dozen regexes per call), a fresh copy each time. */
 function lemmaCandidates(word: string): string[] {
+  let forms = lemmaCache.get(word);
+  if (forms === undefined) {
+    forms = computeLemmaCandidates(word);
+    if (lemmaCache.size < LEMMA_CACHE_LIMIT) lemmaCache.set(word, forms);
+  }
+  return forms.slice();
+}
+
+/** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
+function computeLemmaCandidates(word: string): string[] {
   const forms = [word, baseForm(word)];
   const rules: Array<[RegExp, string]> = [
     [/ies$/, "y"], [/es$/, ""], [/s$/, ""], [/ied$/, "y"], [/ed$/, ""], [/ed$/, "e"], [/ing$/, ""], [/ing$/, "e"],
