@@ -88,10 +88,15 @@ export interface RetrievalIndex {
 
 /** Normalization used for exact FAQ question matching: case, quotes and punctuation folded. */
 export function exactKey(text: string): string {
-  return tokenize(text)
+  // One-entry memo: answering a question asks for its key twice (exact match, Fuse pattern).
+  if (text === lastExact.text) return lastExact.key;
+  const key = tokenize(text)
     .map((t) => t.word)
     .join(" ");
+  lastExact = { text, key };
+  return key;
 }
+let lastExact = { text: "", key: "" };
 
 /** A growable Int32Array (build-time scratch: no boxed numbers, no per-stem arrays). */
 class IntList {
