@@ -176,7 +176,18 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
   return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
 
+/** documentCoverage per query and document: the top 60 units come from few documents. */
+const coverageMemo = new WeakMap<Query, { index: RetrievalIndex; total: number; byDoc: Map<number, number> }>();
+
 function documentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
+  let memo = coverageMemo.get(query);
+  if (!memo || memo.index !== index || memo.total !== total) coverageMemo.set(query, (memo = { index, total, byDoc: new Map() }));
+  let value = memo.byDoc.get(doc);
+  if (value === undefined) memo.byDoc.set(doc, (value = computeDocumentCoverage(index, query, doc, total)));
+  return value;
+}
+
+function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
   if (total === 0) return 0;
   let covered = 0;
   for (const term of query.terms) {
