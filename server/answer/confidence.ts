@@ -10,7 +10,7 @@ import { STRICT_TYPES } from "../retrieval/features.ts";
  * The bands. At or above `answer`: answer. From `suggest` up to `answer`: answer, and offer
  * "did you mean" suggestions. Below `suggest`: say the documents do not hold the answer.
  */
-export const CONFIDENCE_BANDS = Object.freeze({ answer: 0.65, suggest: 0.5 });
+export const CONFIDENCE_BANDS = Object.freeze({ answer: 0.65, suggest: 0.45 });
 
 /**
  * Content words that no document uses at all (after typo and synonym matching) lower

@@ -78,7 +78,7 @@ function suggestionsFrom(kb: KnowledgeBase, candidates: readonly Candidate[], ex
 
 /** Rank with context: the previous answer's document gets a small bonus. */
 function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, scope: number | undefined): Candidate[] {
-  const candidates = rank(kb.index, query, scope);
+  const candidates = rank(kb.index, query, scope, kb.semantic);
   const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
   if (preferred === undefined) return candidates;
   return candidates
@@ -97,8 +97,10 @@ function choose(query: Query, candidates: readonly Candidate[]): { best: Candida
   const f = scored(faq);
   const s = scored(sentence);
   if (!f || !s) return f ?? s;
-  // An FAQ pair that would itself be refused gets no preference.
-  const preference = f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE : 0;
+  // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
+  // itself be refused, half in the "did you mean" band.
+  const preference =
+    f.confidence >= CONFIDENCE_BANDS.answer ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
   return s.confidence > f.confidence + preference ? s : f;
 }
 

@@ -5,6 +5,8 @@
 import type { Document, FaqPair } from "./types.ts";
 import { buildIndex, type RetrievalIndex } from "../retrieval/index-builder.ts";
 import type { Thesaurus } from "../retrieval/wordnet.ts";
+import type { Embeddings } from "../retrieval/embeddings.ts";
+import { SemanticMatcher } from "../retrieval/semantic.ts";
 
 export interface KnowledgeBase {
   readonly documents: ReadonlyMap<string, Document>;
@@ -12,28 +14,34 @@ export interface KnowledgeBase {
   readonly faqs: readonly FaqPair[];
   readonly index: RetrievalIndex;
   readonly thesaurus: Thesaurus;
+  /** Related-word matching by word vectors; undefined when none were given. */
+  readonly semantic: SemanticMatcher | undefined;
 }
 
 export interface KnowledgeBaseOptions {
   /** Related words for paraphrase matching (see server/retrieval/wordnet.ts). Default: none. */
   thesaurus?: Thesaurus;
+  /** Word vectors for matching related words (see server/retrieval/embeddings.ts). Default: none. */
+  embeddings?: Embeddings | null;
 }
 
 /**
  * Build a knowledge base. Documents with the same id: the last one wins.
  *
  * @example
- * const kb = buildKnowledgeBase([parsed.document], { thesaurus: loadThesaurus() });
+ * const kb = buildKnowledgeBase([parsed.document], { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
  * answerQuestion(kb, "how long was the visit?");
  */
 export function buildKnowledgeBase(documents: readonly Document[], options: KnowledgeBaseOptions = {}): KnowledgeBase {
   const byId = new Map<string, Document>();
   for (const document of documents) byId.set(document.id, document);
   const unique = [...byId.values()];
+  const index = buildIndex(unique);
   return {
     documents: byId,
     faqs: unique.flatMap((d) => d.faqs),
-    index: buildIndex(unique),
+    index,
     thesaurus: options.thesaurus ?? new Map(),
+    semantic: options.embeddings ? new SemanticMatcher(options.embeddings, index) : undefined,
   };
 }

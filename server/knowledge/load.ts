@@ -8,6 +8,7 @@ import { MAX_DOCUMENT_BYTES, parseDocument } from "./parse.ts";
 import type { Document, ParseIssue } from "./types.ts";
 import { buildKnowledgeBase, type KnowledgeBase } from "./knowledge-base.ts";
 import { loadThesaurus } from "../retrieval/wordnet.ts";
+import { loadEmbeddings } from "../retrieval/embeddings.ts";
 import { DataFolderError } from "../errors.ts";
 
 export interface LoadedDocuments {
@@ -84,6 +85,6 @@ export async function loadKnowledgeBase(dir: string): Promise<LoadedDocuments & 
     const detail = loaded.errors.length > 0 ? ` (${loaded.errors.length} file(s) could not be loaded)` : "";
     throw new DataFolderError(`data folder "${dir}" holds no loadable .txt document${detail}`);
   }
-  const knowledge = buildKnowledgeBase(loaded.documents, { thesaurus: loadThesaurus() });
+  const knowledge = buildKnowledgeBase(loaded.documents, { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
   return { ...loaded, knowledge };
 }

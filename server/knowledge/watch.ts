@@ -15,6 +15,7 @@ import { buildKnowledgeBase, type KnowledgeBase } from "./knowledge-base.ts";
 import { documentIdFor, isDocumentFile, loadDocumentFile, loadKnowledgeBase } from "./load.ts";
 import type { Document, ParseIssue } from "./types.ts";
 import { loadThesaurus } from "../retrieval/wordnet.ts";
+import { loadEmbeddings } from "../retrieval/embeddings.ts";
 
 /** Quiet period after the last file event before rebuilding: editors write in bursts. */
 export const DEFAULT_RELOAD_DEBOUNCE_MS = 100;
@@ -181,7 +182,7 @@ export async function watchKnowledgeBase(dir: string, options: WatchOptions = {}
     if (closed) return;
     if (updated.length + removed.length > 0) {
       const sorted = [...documents.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      const next = buildKnowledgeBase(sorted, { thesaurus: loadThesaurus() });
+      const next = buildKnowledgeBase(sorted, { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
       current = next; // the atomic swap: one assignment
       version++;
       if (sorted.length === 0) logger.warn({ dir: root }, "data folder holds no document now; every question falls back");

