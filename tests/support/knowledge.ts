@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseDocument } from "../../server/knowledge/parse.ts";
 import { buildKnowledgeBase, type KnowledgeBase } from "../../server/knowledge/knowledge-base.ts";
 import { loadThesaurus } from "../../server/retrieval/wordnet.ts";
+import { loadEmbeddings } from "../../server/retrieval/embeddings.ts";
 import type { Document } from "../../server/knowledge/types.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,9 +30,9 @@ export function knowledgeFrom(texts: Record<string, string>): KnowledgeBase {
     if (!result.ok) throw new Error(result.error.message);
     return result.document;
   });
-  return buildKnowledgeBase(documents, { thesaurus: loadThesaurus() });
+  return buildKnowledgeBase(documents, { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
 }
 
 export function knowledgeIn(dir: string): KnowledgeBase {
-  return buildKnowledgeBase(documentsIn(dir), { thesaurus: loadThesaurus() });
+  return buildKnowledgeBase(documentsIn(dir), { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
 }
