@@ -9,6 +9,7 @@ import { analyzeQuery, type Query } from "../retrieval/query.ts";
 import { rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
+import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
 
 export type { Answer, AnswerKind, AnswerSource, AskOptions } from "./types.ts";
@@ -74,6 +75,21 @@ function suggestionsFrom(kb: KnowledgeBase, candidates: readonly Candidate[], ex
     }
   }
   return out;
+}
+
+/**
+ * Suggestions for a fallback: the FAQ questions most like the visitor's words (Fuse.js), then
+ * the best-ranked candidates and the first FAQs in scope.
+ */
+function fallbackSuggestions(kb: KnowledgeBase, question: string, candidates: readonly Candidate[], scope?: number): string[] {
+  const pool = candidates.filter((c) => c.unit.kind === "faq").map((c) => c.unit.faq!.question);
+  for (const faq of kb.faqs) {
+    if (pool.length >= MAX_FUZZY_POOL) break;
+    if (scope === undefined || kb.index.documentIndex.get(faq.document) === scope) pool.push(faq.question);
+  }
+  const closest = closestQuestions(question, pool, MAX_SUGGESTIONS);
+  const rest = suggestionsFrom(kb, candidates, null, scope).filter((q) => !closest.includes(q));
+  return [...closest, ...rest].slice(0, MAX_SUGGESTIONS);
 }
 
 /** Rank with context: the previous answer's document gets a small bonus. */
@@ -160,7 +176,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
         answer: FALLBACK_TEXT,
         confidence,
         sources: [],
-        suggestions: suggestionsFrom(kb, candidates, null, scope),
+        suggestions: fallbackSuggestions(kb, question, candidates, scope),
       },
       explanation: explanation(candidates),
     };

@@ -43,3 +43,6 @@ export function phoneticCode(word: string): string {
 /** natural's English stop-word list. */
 export const naturalStopwords: readonly string[] = (require("natural/lib/natural/util/stopwords.js") as { words: string[] })
   .words;
+
+/** natural's Dice coefficient over character bigrams (0..1; 1 for equal strings). */
+export const DiceCoefficient: (a: string, b: string) => number = require("natural/lib/natural/distance/dice_coefficient.js");

@@ -180,6 +180,8 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
       // use ("bake") is a sign the question is about something else, not a misspelling.
       const typo = !isEnglishWord(thesaurus, token.word);
       const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
+      // A word cut short ("discus" for discussed), real word or not.
+      if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
       for (const correction of corrections) {
         const s = stem(correction.word);
         if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });

@@ -2,12 +2,12 @@
  * Ranking: candidates from the posting lists, then a small set of pure, documented features
  * per candidate, combined into a score in 0..1.
  */
-import Fuse from "fuse.js";
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
 import { exactKey } from "./index-builder.ts";
+import { DiceCoefficient } from "./nlp.ts";
 
 /** How many units survive the cheap first pass to be scored in full. */
 export const RERANK_DEPTH = 60;
@@ -40,7 +40,7 @@ export interface Features {
   phrase: number;
   /** 1 when the unit carries the kind of answer the question asks for (or the question has none). */
   answerType: number;
-  /** Fuse.js similarity of the whole question to the FAQ question (0 for sentences). */
+  /** Dice similarity of the whole question to the FAQ question (0 for sentences and lower-ranked FAQs). */
   fuzzy: number;
 }
 
@@ -366,20 +366,22 @@ export function combine(unit: Unit, f: Features): number {
   return 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
 }
 
-/** FAQ candidates compared as whole strings with Fuse.js (a small, fixed cost per question). */
+/** FAQ candidates compared as whole strings (a small, fixed cost per question). */
 const FUZZY_DEPTH = 5;
 
-/** Fuse.js similarity (1 - Fuse score) of the question to the best-placed FAQ questions. */
-function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
-  const faqs = units.filter((u) => u.kind === "faq").slice(0, FUZZY_DEPTH);
+/**
+ * Whole-string similarity of the question to the best-placed FAQ questions: natural's Dice
+ * coefficient over character bigrams of the normalized texts, which forgives typos and
+ * word order at a few microseconds a pair.
+ */
+function wholeQuestionSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
-  if (faqs.length === 0) return result;
-  const fuse = new Fuse(
-    faqs.map((u) => ({ unit: u.index, text: u.key })),
-    { keys: ["text"], includeScore: true, ignoreLocation: true, threshold: 1, ignoreFieldNorm: true },
-  );
-  for (const hit of fuse.search(exactKey(questionText).slice(0, 64))) {
-    result.set(hit.item.unit, 1 - (hit.score ?? 1));
+  const key = exactKey(questionText);
+  let seen = 0;
+  for (const unit of units) {
+    if (unit.kind !== "faq") continue;
+    if (seen++ >= FUZZY_DEPTH) break;
+    result.set(unit.index, DiceCoefficient(key, unit.key));
   }
   return result;
 }
@@ -387,7 +389,7 @@ function fuseSimilarity(questionText: string, units: readonly Unit[]): Map<numbe
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
   const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
-  const fuzzy = fuseSimilarity(query.text, top);
+  const fuzzy = wholeQuestionSimilarity(query.text, top);
   const related = semantic?.forQuery(query);
   return top
     .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0, related))

@@ -17,6 +17,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
   "shouldnt", "havent", "hasnt", "hadnt", "im", "ive", "youre", "theyre", "thats", "whats", "theres",
   "hows", "whos", "wheres", "whens", "the", "a", "an", "i", "is", "are", "am", "will", "shall", "may",
   "us", "anyone", "anybody", "someone", "somebody", "everyone", "there", "yet", "ever", "just", "even",
+  // chat spellings
+  "wat", "wut", "wht", "u", "ur", "pls", "plz", "pleas", "thx", "im", "ya", "yall", "gonna", "wanna", "gotta",
 ]);
 
 /**

@@ -18,6 +18,14 @@ export interface Correction {
   via: "fuzzy" | "phonetic";
 }
 
+/** A typed word this long that begins a document word may be that word cut short. */
+const MIN_PREFIX_LENGTH = 5;
+/** At most this many letters may be missing from a cut-short word. */
+const MAX_COMPLETION_EXTRA = 4;
+const MAX_COMPLETIONS_SCANNED = 50;
+/** Trust in a completion ("discus" → "discussed"). */
+const COMPLETION_WEIGHT = 0.75;
+
 /** Words shorter than this are never fuzzy-corrected, except to names (see below). */
 const MIN_FUZZY_LENGTH = 4;
 /** Largest edit distance allowed for a word of the given length. */
@@ -75,6 +83,34 @@ export class Vocabulary {
     }
     this.occurrences[id]!++;
     if (capitalized) this.capitalized[id]!++;
+  }
+
+  /** Words sorted, for prefix look-ups; built on first use (the vocabulary is fixed by then). */
+  private sorted: string[] | undefined;
+
+  /**
+   * Document words that start with `prefix` (a word cut short: "discus" for "discussed"),
+   * shortest first, at most `limit`. Only for prefixes of MIN_PREFIX_LENGTH letters or more.
+   */
+  completions(prefix: string, limit = 2): Correction[] {
+    if (prefix.length < MIN_PREFIX_LENGTH) return [];
+    this.sorted ??= [...this.words].sort();
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < sorted.length && found.length < MAX_COMPLETIONS_SCANNED && sorted[i]!.startsWith(prefix); i++) {
+      if (sorted[i]!.length - prefix.length <= MAX_COMPLETION_EXTRA) found.push(sorted[i]!);
+    }
+    return found
+      .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
+      .slice(0, limit)
+      .map((word) => ({ word, distance: word.length - prefix.length, weight: COMPLETION_WEIGHT, via: "fuzzy" as const }));
   }
 
   has(word: string): boolean {

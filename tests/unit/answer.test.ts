@@ -38,6 +38,9 @@ describe("matching what visitors really type (seed document)", () => {
   it("matches terse keyword queries", () => {
     expect(faqOf("politburo meeting discussion")).toBe("What was discussed during the politburo meeting?");
   });
+  it("reads chat spellings and words cut short", () => {
+    expect(faqOf("wat did the politbro discus")).toBe("What was discussed during the politburo meeting?");
+  });
   it("matches misspelled names and words", () => {
     expect(faqOf("what did Puttin and Kim Jong Um agre on in Rusia")).toMatch(/outcomes of Kim Jong Un’s visit/);
   });
@@ -72,6 +75,11 @@ describe("questions the documents do not answer", () => {
     expect(answer.sources).toEqual([]);
     expect(answer.answer).toMatch(/couldn't find/);
     expect(answer.suggestions.length).toBeGreaterThan(0);
+  });
+  it("a fallback suggests the FAQ questions closest to what was typed (did you mean)", () => {
+    const answer = answerQuestion(seed, "politbro meting topics??");
+    if (answer.kind === "fallback") expect(answer.suggestions[0]).toBe("What was discussed during the politburo meeting?");
+    else expect(answer.sources[0]!.text).toBe("What was discussed during the politburo meeting?");
   });
   it("an empty question gets a prompt, not an error", () => {
     expect(answerQuestion(seed, "   ").kind).toBe("fallback");

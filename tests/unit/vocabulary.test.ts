@@ -41,4 +41,9 @@ describe("Vocabulary.correct (fuzzy term matching)", () => {
     expect(v.isName("putin")).toBe(true);
     expect(v.isName("visit")).toBe(false);
   });
+  it("completes a word cut short (discus → discussed), shortest first", () => {
+    const words = vocabulary([["discussed", false], ["discussions", false], ["disc", false]]);
+    expect(words.completions("discus").map((c) => c.word)).toEqual(["discussed", "discussions"]);
+    expect(words.completions("disc")).toEqual([]); // too short to be a cut-short word
+  });
 });
