@@ -42,8 +42,8 @@ describe("Vocabulary.correct (fuzzy term matching)", () => {
     expect(v.isName("visit")).toBe(false);
   });
   it("completes a word cut short (discus → discussed), shortest first", () => {
-    const words = vocabulary([["discussed", false], ["discussions", false], ["disc", false]]);
-    expect(words.completions("discus").map((c) => c.word)).toEqual(["discussed", "discussions"]);
+    const words = vocabulary([["discussed", false], ["discussion", false], ["discussions", false], ["disc", false]]);
+    expect(words.completions("discus").map((c) => c.word)).toEqual(["discussed", "discussion"]); // at most 4 letters missing, so not "discussions"
     expect(words.completions("disc")).toEqual([]); // too short to be a cut-short word
   });
 });
