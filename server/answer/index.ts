@@ -32,6 +32,8 @@ const EMPTY_TEXT = "Please type a question.";
 export interface Explanation {
   query: Query;
   candidates: Candidate[];
+  /** The candidate the answer was chosen from (also when its confidence led to a fallback). */
+  chosen?: Candidate;
   unknownTerms: string[];
 }
 
@@ -178,7 +180,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
         sources: [],
         suggestions: fallbackSuggestions(kb, question, candidates, scope),
       },
-      explanation: explanation(candidates),
+      explanation: { ...explanation(candidates), chosen: best },
     };
   }
   const sources = [source(best, confidence)];
@@ -196,7 +198,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
       sources,
       suggestions: suggestionsFrom(kb, candidates, kind === "faq" ? best.unit.faq!.question : null, scope ?? best.unit.doc),
     },
-    explanation: explanation(candidates),
+    explanation: { ...explanation(candidates), chosen: best },
   };
 }
 
