@@ -145,6 +145,9 @@ function sameOffsets(folded: string, cased: string): boolean {
   return true;
 }
 
+/** Stop words that are content words when capitalized mid-sentence (the month May). */
+const CAPITALIZED_CONTENT: ReadonlySet<string> = new Set(["may"]);
+
 /** Shared by every token without parts (most of them): one allocation less per token. Never mutated. */
 const NO_PARTS = Object.freeze([]) as unknown as string[];
 
@@ -153,12 +156,14 @@ function makeToken(raw: string, capital: string, tokens: Token[]): void {
   if (word === "") return;
   const hyphenated = word.includes("-");
   const joined = hyphenated ? word.replace(/-/g, "") : word;
+  const capitalized = capital !== capital.toLowerCase();
   tokens.push({
     word: joined,
     stem: stem(joined),
     position: tokens.length,
-    stop: STOPWORDS.has(joined),
-    capitalized: capital !== capital.toLowerCase(),
+    // "May" written with a capital inside a sentence is the month, not the verb.
+    stop: STOPWORDS.has(joined) && !(capitalized && tokens.length > 0 && CAPITALIZED_CONTENT.has(joined)),
+    capitalized,
     parts: hyphenated ? word.split("-").filter((p) => p !== "") : NO_PARTS,
   });
 }
