@@ -5,7 +5,8 @@
  *
  * For each engine × size it measures, in a child process of its own (so one engine's
  * memory never pollutes another's peak):
- * - index build time (faqbot: `buildKnowledgeBase`; the one-off thesaurus load is timed apart),
+ * - index build time (faqbot: `buildKnowledgeBase` with the thesaurus and word vectors, as the
+ *   server builds it; the one-off thesaurus and vectors loads are timed apart),
  * - per-question latency p50/p95 over a few hundred generated questions, after a warm-up
  *   on a different set of questions,
  * - peak RSS (VmHWM, or `process.resourceUsage().maxRSS`), plus the RSS before the engine
@@ -26,6 +27,7 @@ import { parseDocument } from "../server/knowledge/parse.ts";
 import { buildKnowledgeBase } from "../server/knowledge/knowledge-base.ts";
 import type { Document } from "../server/knowledge/types.ts";
 import { loadThesaurus } from "../server/retrieval/wordnet.ts";
+import { loadEmbeddings } from "../server/retrieval/embeddings.ts";
 import { answerQuestion } from "../server/answer/index.ts";
 import { generateCorpus, generateQuestions, type GeneratedDocument, type GeneratedQuestion } from "./generate.ts";
 
@@ -59,6 +61,8 @@ export interface WorkerResult {
   parseMs: number;
   /** faqbot only: the one-off thesaurus load, not part of buildMs. */
   thesaurusMs: number | null;
+  /** faqbot only: the one-off word-vectors load, not part of buildMs. */
+  embeddingsMs: number | null;
   buildMs: number;
   warmupQuestions: number;
   questions: number;
@@ -125,26 +129,37 @@ interface Unit {
 /** Ask one question; returns the top unit's text (or null) and, for faqbot, the answer kind. */
 type Asker = (question: string) => { top: string | null; refused: boolean | null };
 
-function buildEngine(engine: Engine, documents: Document[], units: Unit[]): { ask: Asker; buildMs: number; thesaurusMs: number | null } {
+interface Built {
+  ask: Asker;
+  buildMs: number;
+  thesaurusMs: number | null;
+  embeddingsMs: number | null;
+}
+
+function buildEngine(engine: Engine, documents: Document[], units: Unit[]): Built {
   if (engine === "faqbot") {
     let t = performance.now();
     const thesaurus = loadThesaurus();
     const thesaurusMs = performance.now() - t;
     t = performance.now();
-    const kb = buildKnowledgeBase(documents, { thesaurus });
+    const embeddings = loadEmbeddings();
+    const embeddingsMs = performance.now() - t;
+    t = performance.now();
+    // As server/knowledge/load.ts builds it: thesaurus and word vectors.
+    const kb = buildKnowledgeBase(documents, { thesaurus, embeddings });
     const buildMs = performance.now() - t;
     const ask: Asker = (q) => {
       const answer = answerQuestion(kb, q);
       return { top: answer.kind === "faq" ? (answer.sources[0]?.text ?? null) : null, refused: answer.kind === "fallback" };
     };
-    return { ask, buildMs, thesaurusMs };
+    return { ask, buildMs, thesaurusMs, embeddingsMs };
   }
   if (engine === "fuse") {
     const t = performance.now();
     const fuse = new Fuse(units, { keys: ["text"], includeScore: true });
     const buildMs = performance.now() - t;
     const ask: Asker = (q) => ({ top: fuse.search(q, { limit: 5 })[0]?.item.text ?? null, refused: null });
-    return { ask, buildMs, thesaurusMs: null };
+    return { ask, buildMs, thesaurusMs: null, embeddingsMs: null };
   }
   const t = performance.now();
   const mini = new MiniSearch<Unit>({ fields: ["text"], storeFields: ["text"], searchOptions: { fuzzy: 0.2, prefix: true } });
@@ -154,7 +169,7 @@ function buildEngine(engine: Engine, documents: Document[], units: Unit[]): { as
     const hit = mini.search(q)[0];
     return { top: hit ? (hit["text"] as string) : null, refused: null };
   };
-  return { ask, buildMs, thesaurusMs: null };
+  return { ask, buildMs, thesaurusMs: null, embeddingsMs: null };
 }
 
 function runWorker(engine: Engine, docs: number, questionCount: number): WorkerResult {
@@ -178,7 +193,7 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
   const warmup = generateQuestions(corpus, Math.min(50, wanted), "warmup");
   const baseRssMb = rssMb();
 
-  const { ask, buildMs, thesaurusMs } = buildEngine(engine, documents, units);
+  const { ask, buildMs, thesaurusMs, embeddingsMs } = buildEngine(engine, documents, units);
 
   // Warm up on other questions (at least one, then until the count or the budget runs out).
   t = performance.now();
@@ -225,6 +240,7 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
     units: units.length,
     parseMs,
     thesaurusMs,
+    embeddingsMs,
     buildMs,
     warmupQuestions: warmed,
     questions: latencies.length,
@@ -336,13 +352,15 @@ async function runParent(sizes: number[], engines: Engine[], questions: number, 
   console.log("\n" + table(rows));
   console.log("\n* question count capped: Fuse scans every unit for each question (~seconds per question at 1,000+ docs),");
   console.log(`  so it gets at most ${fuseQuestionCap(1_000)} questions at 1,000 docs and ${fuseQuestionCap(10_000)} at 10,000; every engine stops measuring after ${MEASURE_BUDGET_MS / 1000} s.`);
-  console.log("  build = index construction from parsed documents (faqbot: buildKnowledgeBase; thesaurus load below);");
+  console.log("  build = index construction from parsed documents (faqbot: buildKnowledgeBase with thesaurus and word vectors; their loads below);");
   console.log("  base RSS = the worker before any engine is built (Node, tsx, corpus text, parsed documents); peak RSS includes it.");
   console.log("  top-1 FAQ found = share of FAQ-derived questions (exact, paraphrase, keywords, typo) whose best hit is that FAQ question.");
 
   const faqbot = results.filter((r) => r.engine === "faqbot");
   const thesaurus = faqbot.find((r) => r.thesaurusMs !== null);
   if (thesaurus) console.log(`\nThesaurus load (one-off per process, not in build): ${fmt(thesaurus.thesaurusMs, 1)} ms`);
+  const vectors = faqbot.find((r) => r.embeddingsMs !== null && r.embeddingsMs !== undefined);
+  if (vectors) console.log(`Word-vectors load (one-off per process, not in build): ${fmt(vectors.embeddingsMs, 1)} ms`);
   const refused = faqbot.map((r) => `${sizeLabel(r.docs)}: ${fmt((r.refusedShare ?? Number.NaN) * 100, 0)}%`).join(", ");
   if (faqbot.length > 0) console.log(`faqbot refusals of unrelated questions (kind fallback): ${refused}`);
 
