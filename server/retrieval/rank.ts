@@ -208,12 +208,15 @@ export function scoreUnit(
   query: Query,
   unit: Unit,
   fuzzy: number,
-  related?: (term: number, stem: string) => number,
+  related?: (stem: string) => Float64Array | undefined,
 ): Candidate {
   // Every way a question term can match a stem of the unit, strongest first; then each term
   // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
   // "line" already matched exactly.
   const options: Array<{ term: number; stem: string; strength: number; field: "main" | "answer" | "linked"; word: string; via: MatchVia }> = [];
+  // Related strengths per unit stem (all terms at once), looked up once per unit, not per term.
+  const mainRelated = related ? unit.stems.map(related) : undefined;
+  const answerRelated = related && unit.kind === "faq" ? unit.answerStems.map(related) : undefined;
   query.terms.forEach((term, t) => {
     for (const e of term.expansions) {
       if (unit.stems.includes(e.stem)) options.push({ term: t, stem: e.stem, strength: e.weight, field: "main", word: e.word, via: e.via });
@@ -224,16 +227,18 @@ export function scoreUnit(
       }
     }
     // Related words by meaning (word vectors), weaker than any spelling of the word itself.
-    if (related) {
-      for (const s of unit.stems) {
-        const strength = related(t, s);
+    if (mainRelated) {
+      for (let k = 0; k < mainRelated.length; k++) {
+        const strength = mainRelated[k]?.[t] ?? 0;
+        const s = unit.stems[k]!;
         if (strength > 0) options.push({ term: t, stem: s, strength, field: "main", word: index.surface.get(s) ?? s, via: "related" });
       }
-      if (unit.kind === "faq") {
-        for (const s of unit.answerStems) {
-          const strength = related(t, s) * ANSWER_FIELD_WEIGHT;
-          if (strength > 0) options.push({ term: t, stem: s, strength, field: "answer", word: index.surface.get(s) ?? s, via: "related" });
-        }
+    }
+    if (answerRelated) {
+      for (let k = 0; k < answerRelated.length; k++) {
+        const strength = (answerRelated[k]?.[t] ?? 0) * ANSWER_FIELD_WEIGHT;
+        const s = unit.answerStems[k]!;
+        if (strength > 0) options.push({ term: t, stem: s, strength, field: "answer", word: index.surface.get(s) ?? s, via: "related" });
       }
     }
   });
