@@ -7,7 +7,6 @@ import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
 import { exactKey } from "./index-builder.ts";
-import { DiceCoefficient } from "./nlp.ts";
 
 /** How many units survive the cheap first pass to be scored in full. */
 export const RERANK_DEPTH = 60;
@@ -383,12 +382,45 @@ function wholeQuestionSimilarity(questionText: string, units: readonly Unit[]): 
   const result = new Map<number, number>();
   const key = exactKey(questionText);
   let seen = 0;
+  let own: Set<string> | undefined;
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
-    result.set(unit.index, DiceCoefficient(key, unit.key));
+    result.set(unit.index, diceOfBigrams((own ??= diceBigrams(key)), faqBigrams(unit.key)));
   }
   return result;
+}
+
+/*
+ * natural's DiceCoefficient, split so each side's bigram set is built once: the question's
+ * once per question, an FAQ question's once per knowledge base (bounded cache). Same
+ * sanitizing, padding and formula as natural/lib/natural/distance/dice_coefficient.js, so
+ * the same values to the bit (including NaN for two empty strings).
+ */
+function diceBigrams(text: string): Set<string> {
+  const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
+  const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
+  const bigrams = new Set<string>();
+  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.slice(i, i + 2));
+  return bigrams;
+}
+
+function diceOfBigrams(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const gram of a) if (b.has(gram)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
+
+const faqBigramCache = new Map<string, Set<string>>();
+const FAQ_BIGRAM_CACHE_LIMIT = 5_000;
+
+function faqBigrams(key: string): Set<string> {
+  let bigrams = faqBigramCache.get(key);
+  if (!bigrams) {
+    if (faqBigramCache.size >= FAQ_BIGRAM_CACHE_LIMIT) faqBigramCache.clear();
+    faqBigramCache.set(key, (bigrams = diceBigrams(key)));
+  }
+  return bigrams;
 }
 
 /** Rank the units of the index (or of one document) for a question, best first. */
