@@ -84,10 +84,13 @@ function suggestionsFrom(kb: KnowledgeBase, candidates: readonly Candidate[], ex
  * the best-ranked candidates and the first FAQs in scope.
  */
 function fallbackSuggestions(kb: KnowledgeBase, question: string, candidates: readonly Candidate[], scope?: number): string[] {
+  // The candidates' FAQ questions, and within a scope its own: never the whole knowledge base.
   const pool = candidates.filter((c) => c.unit.kind === "faq").map((c) => c.unit.faq!.question);
-  for (const faq of kb.faqs) {
-    if (pool.length >= MAX_FUZZY_POOL) break;
-    if (scope === undefined || kb.index.documentIndex.get(faq.document) === scope) pool.push(faq.question);
+  if (scope !== undefined) {
+    for (const faq of kb.index.documents[scope]!.faqs) {
+      if (pool.length >= MAX_FUZZY_POOL) break;
+      pool.push(faq.question);
+    }
   }
   const closest = closestQuestions(question, pool, MAX_SUGGESTIONS);
   const rest = suggestionsFrom(kb, candidates, null, scope).filter((q) => !closest.includes(q));

@@ -8,7 +8,7 @@ import Fuse from "fuse.js";
 /** Fuse.js options: match anywhere in the question; scores above the threshold are dropped. */
 const FUSE_OPTIONS = Object.freeze({ includeScore: true, ignoreLocation: true, threshold: 0.5, minMatchCharLength: 3 });
 /** Questions searched at most (the best-ranked candidates and the scope's FAQs come first). */
-export const MAX_FUZZY_POOL = 200;
+export const MAX_FUZZY_POOL = 60;
 
 /** The pool's questions closest to `question`, best first, at most `limit`. */
 export function closestQuestions(question: string, pool: readonly string[], limit: number): string[] {

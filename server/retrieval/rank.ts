@@ -8,6 +8,9 @@ import type { SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
 import { exactKey } from "./index-builder.ts";
 
+/** Posting lists longer than this are not walked for related words in the first pass. */
+export const MAX_RELATED_POSTINGS = 1000;
+
 /** How many units survive the cheap first pass to be scored in full. */
 export const RERANK_DEPTH = 60;
 /** Weight of a term matched only in an FAQ's answer, against a match in its question. */
@@ -97,6 +100,9 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
       for (let field = 0; field < 2; field++) {
         const postings = field === 0 ? index.main.get(e.stem) : index.answer.get(e.stem);
         if (!postings) continue;
+        // A related word (not a spelling of the question's word) that thousands of units use
+        // finds no candidate worth scoring but costs a long walk: it only scores (scoreUnit).
+        if (postings.length > MAX_RELATED_POSTINGS && e.weight < 1 && (e.via === "synonym" || e.via === "compound")) continue;
         const strength = e.weight * (field === 0 ? 1 : ANSWER_FIELD_WEIGHT);
         for (let k = 0; k < postings.length; k++) {
           const u = postings[k]!;
