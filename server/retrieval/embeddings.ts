@@ -96,8 +96,8 @@ function packageFile(): { json: string; cache: string } {
   };
 }
 
-/** Convert the package's JSON into the compact cache (seconds; done once per install). */
-export function buildEmbeddingsCache(json: string, cache: string): void {
+/** Convert the package's JSON into the compact form (seconds and about 1 GB, once per install). */
+function convert(json: string): { dimensions: number; words: string[]; vectors: Int8Array } {
   const data = JSON.parse(readFileSync(json, "utf8")) as {
     dimensions: number;
     words: string[];
@@ -120,13 +120,25 @@ export function buildEmbeddingsCache(json: string, cache: string): void {
     }
     words.push(word);
   }
+  return { dimensions: dims, words, vectors: buffer.subarray(0, words.length * dims) };
+}
+
+/** Write the compact form under temporary names and rename, so a concurrent reader never sees half a file. */
+function writeCache(cache: string, converted: { dimensions: number; words: string[]; vectors: Int8Array }): void {
   mkdirSync(path.dirname(cache), { recursive: true });
-  // Write under temporary names and rename, so a concurrent reader never sees half a file.
   const suffix = `.${process.pid}.tmp`;
-  writeFileSync(cache + ".i8" + suffix, Buffer.from(buffer.buffer, 0, words.length * dims));
-  writeFileSync(cache + ".words" + suffix, `${dims}\n${words.join("\n")}`);
+  writeFileSync(cache + ".i8" + suffix, Buffer.from(converted.vectors.buffer, converted.vectors.byteOffset, converted.vectors.byteLength));
+  writeFileSync(cache + ".words" + suffix, `${converted.dimensions}\n${converted.words.join("\n")}`);
   renameSync(cache + ".i8" + suffix, cache + ".i8");
   renameSync(cache + ".words" + suffix, cache + ".words");
+}
+
+function toEmbeddings(dimensions: number, words: readonly string[], vectors: Int8Array): Embeddings {
+  return { dimensions, rows: new Map(words.map((w, i) => [w, i])), vectors };
+}
+
+function fromConverted(converted: { dimensions: number; words: string[]; vectors: Int8Array }): Embeddings {
+  return toEmbeddings(converted.dimensions, converted.words, converted.vectors);
 }
 
 function readCache(cache: string): Embeddings {
@@ -135,7 +147,7 @@ function readCache(cache: string): Embeddings {
   const vectors = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const dimensions = Number(dims);
   if (!(dimensions > 0) || vectors.length !== words.length * dimensions) throw new Error("embeddings cache is damaged");
-  return { dimensions, rows: new Map(words.map((w, i) => [w, i])), vectors };
+  return toEmbeddings(dimensions, words, vectors);
 }
 
 let cached: Embeddings | null | undefined;
@@ -156,8 +168,13 @@ export function loadEmbeddings(): Embeddings | null {
   try {
     cached = readCache(files.cache);
   } catch {
-    buildEmbeddingsCache(files.json, files.cache);
-    cached = readCache(files.cache);
+    const converted = convert(files.json);
+    try {
+      writeCache(files.cache, converted);
+    } catch {
+      // A read-only install still works; it just converts the vectors at each start.
+    }
+    cached = fromConverted(converted);
   }
   return cached;
 }
