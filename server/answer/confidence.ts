@@ -22,7 +22,7 @@ export const UNKNOWN_TERM_PENALTY = 0.8;
  * none, keeps this share of its confidence (for a person, a place or a reason, the softer
  * one: those are harder to recognize in text).
  */
-export const TYPE_MISMATCH_FACTOR = { strict: 0.6, soft: 0.85 } as const;
+export const TYPE_MISMATCH_FACTOR = { strict: 0.6, person: 0.72, soft: 0.85 } as const;
 
 /** Focus coverage at which no penalty applies, and the share of confidence kept at zero focus. */
 export const FOCUS_FULL = 0.5;
@@ -50,7 +50,8 @@ export function confidenceOf(query: Query, best: Candidate): number {
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
     const strict = STRICT_TYPES.has(query.answerType);
-    const factor = strict ? TYPE_MISMATCH_FACTOR.strict : TYPE_MISMATCH_FACTOR.soft;
+    // "Who…?" is mostly answered by a person's name, but sometimes by a group ("the politburo members").
+    const factor = strict ? TYPE_MISMATCH_FACTOR.strict : query.answerType === "person" ? TYPE_MISMATCH_FACTOR.person : TYPE_MISMATCH_FACTOR.soft;
     // With nothing but names to match ("How old is Putin?"), the answer type is all the
     // question asks: a text without it cannot be the answer.
     const focusless = query.terms.every((t) => t.light || t.name);

@@ -36,12 +36,13 @@ export function buildKnowledgeBase(documents: readonly Document[], options: Know
   const byId = new Map<string, Document>();
   for (const document of documents) byId.set(document.id, document);
   const unique = [...byId.values()];
-  const index = buildIndex(unique);
+  const thesaurus = options.thesaurus ?? new Map();
+  const index = buildIndex(unique, { isDictionaryWord: (word) => thesaurus.has(word) });
   return {
     documents: byId,
     faqs: unique.flatMap((d) => d.faqs),
     index,
-    thesaurus: options.thesaurus ?? new Map(),
+    thesaurus,
     semantic: options.embeddings ? new SemanticMatcher(options.embeddings, index) : undefined,
   };
 }

@@ -88,4 +88,4 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
 };
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
-export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration", "person"]);
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration"]);

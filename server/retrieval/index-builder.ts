@@ -35,6 +35,8 @@ export interface Unit {
   answerTypes: number;
   /** Stems of the words its answer text writes with a capital (not first): the names it can give. */
   names: readonly string[];
+  /** The subset of `names` that may be people (see personStems). */
+  people: readonly string[];
   /** For an FAQ pair, its question as exactKey normalizes it ("" for sentences). */
   key: string;
   /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
@@ -195,6 +197,25 @@ function nameStems(tokens: readonly Token[]): string[] {
   return [...names];
 }
 
+/** Days and months: capitalized, but never who did something. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
+
+/**
+ * Stems of the capitalized words that may name a person: not a dictionary word (Chile,
+ * Governor, Bank are; Ortúzar, Menezes are not) and not a day or month.
+ */
+function personStems(tokens: readonly Token[], isDictionaryWord: (word: string) => boolean): string[] {
+  const people = new Set<string>();
+  tokens.forEach((t, i) => {
+    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word) && !CALENDAR_WORDS.has(t.word) && !isDictionaryWord(t.word)) {
+      people.add(t.stem);
+    }
+  });
+  return [...people];
+}
+
 /** Sentences an FAQ pair links to at most, and the overlap (share of the pair's weight) they need. */
 const MAX_LINKED_SENTENCES = 2;
 const MIN_LINK_OVERLAP = 0.3;
@@ -230,7 +251,13 @@ function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void
 }
 
 /** Build the index. Pure: documents in, index out. */
-export function buildIndex(documents: readonly Document[]): RetrievalIndex {
+export interface IndexOptions {
+  /** True for a common dictionary word (used to tell people's names from other capitalized words). */
+  isDictionaryWord?: (word: string) => boolean;
+}
+
+export function buildIndex(documents: readonly Document[], options: IndexOptions = {}): RetrievalIndex {
+  const isDictionaryWord = options.isDictionaryWord ?? (() => false);
   const units: Unit[] = [];
   /** Every stem indexed anywhere → its term id (shared by the three posting fields). */
   const termIds = new Map<string, number>();
@@ -331,6 +358,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         linkedStems: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: nameStems(a.tokens),
+        people: personStems(a.tokens, isDictionaryWord),
         questionType: questionAnswerType(faq.question),
         key,
       });
@@ -361,6 +389,7 @@ export function buildIndex(documents: readonly Document[]): RetrievalIndex {
         linkedStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
         names: nameStems(analyzed.tokens),
+        people: personStems(analyzed.tokens, isDictionaryWord),
         questionType: "none",
         key: "",
       });

@@ -353,11 +353,8 @@ export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
     return 0;
   }
-  if (asked === "person" || asked === "place") {
-    if (!newName) return 0;
-    if (asked === "place") return (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
-    return 1;
-  }
+  if (asked === "person") return unit.people.some((n) => !given.has(n)) ? 1 : 0;
+  if (asked === "place") return newName && (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
   // "How long is the line?" may ask for a length as well as a duration.
   const bits = asked === "duration" ? TYPE_BITS.duration | TYPE_BITS.distance : TYPE_BITS[asked];
   return (unit.answerTypes & bits) !== 0 ? 1 : 0;
