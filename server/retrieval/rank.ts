@@ -17,6 +17,12 @@ export const RERANK_DEPTH = 60;
 export const ANSWER_FIELD_WEIGHT = 0.75;
 /** Weight of a name found only in an FAQ pair's document lede, against a match in the pair itself. */
 export const CONTEXT_WEIGHT = 0.6;
+/**
+ * Weight of a question word found only in the lede of a sentence's document: "the governor
+ * of the central bank" is answered by "Governor Ortúzar said…" in an article whose lede is
+ * about the central bank.
+ */
+export const SENTENCE_CONTEXT_WEIGHT = 0.4;
 /** Weight of a term found only in the article sentences an FAQ pair summarizes. */
 export const LINKED_WEIGHT = 0.6;
 
@@ -278,11 +284,12 @@ export function scoreUnit(
     // A name an FAQ question leaves out because its whole document is about it ("the
     // museum's opening hours" in the Maritime Museum's FAQ): the pair inherits the names of
     // its document's lede, at a discount.
-    if (!option && term.name && unit.kind === "faq") {
+    const inherit = unit.kind === "faq" ? (term.name ? CONTEXT_WEIGHT : 0) : SENTENCE_CONTEXT_WEIGHT;
+    if (!option && inherit > 0) {
       const lede = index.ledes[unit.doc]!;
       for (const e of term.expansions) {
-        if (lede.has(e.stem) && e.weight * CONTEXT_WEIGHT > strength) {
-          strength = e.weight * CONTEXT_WEIGHT;
+        if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {
+          strength = inherit;
           field = "document";
           matched = e.word;
           via = e.via;
