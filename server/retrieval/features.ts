@@ -51,7 +51,7 @@ export function questionAnswerType(question: string): AnswerType {
   if (new RegExp(`${CLAUSE_START}when\\b`).test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
   if (new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`).test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
   if (new RegExp(`${CLAUSE_START}where\\b`).test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
-  if (new RegExp(`${CLAUSE_START}why\\b`).test(q) || /\bwhat\s+(?:reason|caused)\b/.test(q)) return "reason";
+  if (new RegExp(`${CLAUSE_START}why\\b`).test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
   return "none";
 }
 

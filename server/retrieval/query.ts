@@ -55,7 +55,7 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   time: ["time", "date", "day", "year", "month"],
   person: [],
   place: ["place", "locat"],
-  reason: ["reason"],
+  reason: ["reason", "caus", "motiv", "purpos"],
   quote: [],
   none: [],
 };
