@@ -42,6 +42,11 @@ export interface Query {
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
 const LIGHT_WEIGHT = 0.25;
+/**
+ * Content words of a question that are analyzed at most: a question is a sentence or two,
+ * and a pasted page must not cost a typo search per word.
+ */
+export const MAX_QUERY_TERMS = 40;
 /** Synonym expansions kept per term (strongest that the documents use). */
 const MAX_SYNONYMS = 8;
 /** Question words that are part of the answer type, not content ("how long" → duration). */
@@ -133,7 +138,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
     // "how long", "how many": the word after "how" names the answer type.
     const previous = tokens[i - 1];
     if (typeWords.has(token.stem) && previous && (previous.word === "how" || previous.word === "what" || previous.word === "which")) return;
-    content.push(token);
+    if (content.length < MAX_QUERY_TERMS) content.push(token);
   });
 
   const terms: QueryTerm[] = [];

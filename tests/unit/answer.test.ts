@@ -81,6 +81,11 @@ describe("questions the documents do not answer", () => {
     if (answer.kind === "fallback") expect(answer.suggestions[0]).toBe("What was discussed during the politburo meeting?");
     else expect(answer.sources[0]!.text).toBe("What was discussed during the politburo meeting?");
   });
+  it("a huge or binary question is answered (refused) without error, its analysis bounded", () => {
+    const huge = "lorem ipsum dolor sit amet ".repeat(2000);
+    expect(answerQuestion(seed, huge).kind).toBe("fallback");
+    expect(answerQuestion(seed, "\u0000\u0001\uFFFD binary junk".repeat(50)).kind).toBe("fallback");
+  });
   it("an empty question gets a prompt, not an error", () => {
     expect(answerQuestion(seed, "   ").kind).toBe("fallback");
   });
