@@ -48,6 +48,8 @@ export interface Features {
   phrase: number;
   /** 1 when the unit carries the kind of answer the question asks for (or the question has none). */
   answerType: number;
+  /** For an FAQ pair, how close its question's meaning is to the visitor's (mean word vectors; 0 without vectors). */
+  meaning?: number;
   /** Dice similarity of the whole question to the FAQ question (0 for sentences and lower-ranked FAQs). */
   fuzzy: number;
 }
@@ -375,10 +377,13 @@ export function combine(unit: Unit, f: Features): number {
   // Both kinds reach 1 for a perfect match; an FAQ question is short, so precision and
   // whole-string similarity mean more for it than for a long sentence.
   if (unit.kind === "faq") {
-    return 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage;
+    return Math.min(1, MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage);
   }
   return 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
 }
+
+/** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
+export const MEANING_WEIGHT = 0.2;
 
 /** FAQ candidates compared as whole strings (a small, fixed cost per question). */
 const FUZZY_DEPTH = 5;
@@ -438,7 +443,15 @@ export function rank(index: RetrievalIndex, query: Query, scope?: number, semant
   const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
   const fuzzy = wholeQuestionSimilarity(query.text, top);
   const related = semantic?.forQuery(query);
+  const meaning = semantic?.questionSimilarity(query);
   return top
-    .map((unit) => scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0, related))
+    .map((unit) => {
+      const candidate = scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0, related);
+      if (!meaning || unit.kind !== "faq") return candidate;
+      // An FAQ question that means the same as the visitor's, in other words.
+      const similarity = meaning(unit.index, unit.stems);
+      const features = { ...candidate.features, meaning: similarity };
+      return { ...candidate, features, score: combine(unit, features) };
+    })
     .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }

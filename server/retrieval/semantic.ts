@@ -8,6 +8,9 @@ import type { RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
 
+/** Mean-vector cosine of two questions below which their meanings count as unrelated. */
+export const QUESTION_SIMILARITY_FLOOR = 0.6;
+
 /** Cosine similarity below which two words are not taken as related. */
 export const MIN_SIMILARITY = 0.6;
 /** The strongest a related-word match can be (against 1 for the word itself). */
@@ -67,6 +70,50 @@ export class SemanticMatcher {
       this.rows.set(stem, row);
     }
     return row;
+  }
+
+  /** Mean vector of FAQ questions (by unit index), computed on first use. */
+  private readonly meanVectors = new Map<number, Float64Array | null>();
+
+  /** The normalized mean of the vectors of some words (stems or typed words), or null. */
+  private meanOf(rows: readonly number[]): Float64Array | null {
+    const { vectors, dimensions } = this.embeddings;
+    const mean = new Float64Array(dimensions);
+    let count = 0;
+    for (const row of rows) {
+      if (row < 0) continue;
+      const norm = Math.sqrt(this.norms[row]!) || 1;
+      for (let k = 0; k < dimensions; k++) mean[k]! += vectors[row * dimensions + k]! / norm;
+      count++;
+    }
+    if (count === 0) return null;
+    let length = 0;
+    for (let k = 0; k < dimensions; k++) length += mean[k]! * mean[k]!;
+    length = Math.sqrt(length) || 1;
+    for (let k = 0; k < dimensions; k++) mean[k]! /= length;
+    return mean;
+  }
+
+  /**
+   * For one question: FAQ unit → similarity of the question's and the FAQ question's
+   * meanings (mean word vectors of their content words), mapped to 0..1; a paraphrase that
+   * shares few words ("How are the jabs delivered to kids?" ~ "How will the vaccines reach
+   * children?") still scores.
+   */
+  questionSimilarity(query: Query): (unitIndex: number, stems: readonly string[]) => number {
+    const mean = this.meanOf(query.terms.filter((t) => !t.light).map((t) => this.rowOfWord(t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word)));
+    return (unitIndex, stems) => {
+      if (!mean) return 0;
+      let other = this.meanVectors.get(unitIndex);
+      if (other === undefined) {
+        other = this.meanOf(stems.map((s) => this.rowOfStem(s)));
+        this.meanVectors.set(unitIndex, other);
+      }
+      if (!other) return 0;
+      let dot = 0;
+      for (let k = 0; k < mean.length; k++) dot += mean[k]! * other[k]!;
+      return Math.max(0, Math.min(1, (dot - QUESTION_SIMILARITY_FLOOR) / (1 - QUESTION_SIMILARITY_FLOOR)));
+    };
   }
 
   /**
