@@ -9,7 +9,7 @@ import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
 
 /** Mean-vector cosine of two questions below which their meanings count as unrelated. */
-export const QUESTION_SIMILARITY_FLOOR = 0.6;
+export const QUESTION_SIMILARITY_FLOOR = 0.75;
 
 /** Cosine similarity below which two words are not taken as related. */
 export const MIN_SIMILARITY = 0.6;
