@@ -4,7 +4,10 @@
  */
 
 export type AnswerType =
-  | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "quote" | "none";
+  | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "quote"
+  /** Only ever an FAQ question's type ("Are there concerns…?"): it answers yes or no. */
+  | "yesno"
+  | "none";
 
 const NUMBER_WORDS =
   "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen|half|several|few";
@@ -13,7 +16,7 @@ const MONTHS =
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight";
 const UNITS = "second|minute|hour|day|night|week|month|year|decade|century";
 
-const PATTERNS: Record<Exclude<AnswerType, "none" | "person" | "place">, RegExp> = {
+const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place">, RegExp> = {
   time: new RegExp(
     `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
@@ -85,7 +88,15 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   speed: 256,
   distance: 512,
   quote: 1024,
+  yesno: 2048,
 };
+
+/** An FAQ question that asks yes or no ("Are there…", "Is it…", "Can I…"): it does not answer who, when or how many. */
+export function faqQuestionType(question: string): AnswerType {
+  const type = questionAnswerType(question);
+  if (type !== "none") return type;
+  return /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i.test(question) ? "yesno" : "none";
+}
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration"]);

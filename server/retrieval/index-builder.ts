@@ -6,7 +6,7 @@
  * Everything derived (idf, name flags, answer types) is computed here once, not per query.
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
-import { questionAnswerType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
+import { faqQuestionType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
 import { STOPWORDS, indexStems, stem, tokenize, type Token } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -359,7 +359,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: nameStems(a.tokens),
         people: personStems(a.tokens, isDictionaryWord),
-        questionType: questionAnswerType(faq.question),
+        questionType: faqQuestionType(faq.question),
         key,
       });
       for (const s of stems) {

@@ -62,6 +62,7 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   place: ["place", "locat"],
   reason: ["reason", "caus", "motiv", "purpos"],
   quote: [],
+  yesno: [],
   none: [],
 };
 

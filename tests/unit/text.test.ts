@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText, tokenize } from "../../server/retrieval/text.ts";
-import { questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+import { faqQuestionType, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
 
 describe("normalizeText", () => {
   it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
@@ -52,5 +52,19 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
+  });
+});
+
+describe("FAQ question types", () => {
+  it("a yes/no FAQ question answers yes or no, not who or how many", () => {
+    expect(faqQuestionType("Are there concerns about the deal?")).toBe("yesno");
+    expect(faqQuestionType("Can I pay with cash on the tram?")).toBe("yesno");
+    expect(faqQuestionType("How much does a ticket cost?")).toBe("money");
+    expect(faqQuestionType("What were the outcomes of the visit?")).toBe("none");
+  });
+  it("wh-words count only where a question or clause starts", () => {
+    expect(questionAnswerType("What did Kim do when he got back?")).toBe("none");
+    expect(questionAnswerType("Tell me who won")).toBe("person");
+    expect(questionAnswerType("What was the reason for the cut?")).toBe("reason");
   });
 });
