@@ -23,8 +23,8 @@ describe("questions about the seed document (tests/fixtures/seed-questions.jsonl
   const results = evaluate(knowledgeIn(SEED_DATA), "tests/fixtures/seed-questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 80% right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.8);
+  it("answers at least 85% right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.85);
   });
   it("refuses every question the document does not answer", () => {
     const wrong = results.filter((r) => r.item.expect === "none" && !r.correct).map((r) => r.item.question);
@@ -40,8 +40,8 @@ describe("the five-document fixture (tests/fixtures/questions.jsonl, deliberatel
   const results = evaluate(knowledgeIn(FIXTURE_KB), "tests/fixtures/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 60% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.6);
+  it("answers at least 62% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.62);
   });
   it("answers and refuses well at once: the mean of answered right and refused right is at least 60%", () => {
     const mean = (summary.answered.right / summary.answered.total + summary.refused.right / summary.refused.total) / 2;
@@ -53,8 +53,8 @@ describe("six news documents in the seed's style (tests/fixtures/news-questions.
   const results = evaluate(knowledgeIn(path.join(ROOT, "tests/fixtures/news")), "tests/fixtures/news-questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 80% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.8);
+  it("answers at least 82% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.82);
   });
   it("refuses at least 60% of the unanswerable ones", () => {
     expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.6);
