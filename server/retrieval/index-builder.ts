@@ -43,7 +43,6 @@ export interface Unit {
   questionType: AnswerType;
 }
 
-export type Field = "main" | "answer";
 
 /**
  * Posting lists of one field, stem → ascending indexes (a read-only Map's `get`/`has`).
