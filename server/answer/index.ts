@@ -68,9 +68,9 @@ function suggestionsFrom(kb: KnowledgeBase, candidates: readonly Candidate[], ex
       out.push(q);
     }
   }
-  for (const faq of kb.faqs) {
+  // Within a scope, its own FAQs (not a scan of every FAQ of a large knowledge base).
+  for (const faq of scope !== undefined ? kb.index.documents[scope]!.faqs : kb.faqs) {
     if (out.length >= MAX_SUGGESTIONS) break;
-    if (scope !== undefined && kb.index.documentIndex.get(faq.document) !== scope) continue;
     if (!seen.has(faq.question)) {
       seen.add(faq.question);
       out.push(faq.question);
