@@ -21,6 +21,8 @@ export const MAX_SUGGESTIONS = 3;
 export const MAX_SOURCES = 3;
 /** A sentence answer wins over an FAQ answer only when it scores this much higher: FAQ answers are written to be answers. */
 export const FAQ_PREFERENCE = 0.2;
+/** FAQ confidence from which the FAQ pair gets the whole preference (half of it below). */
+export const FULL_PREFERENCE_FROM = 0.65;
 /** Soft bonus for the document of the previous answer (conversation context). */
 export const CONTEXT_BONUS = 0.05;
 
@@ -121,7 +123,7 @@ function choose(query: Query, candidates: readonly Candidate[]): { best: Candida
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
   // itself be refused, half in the "did you mean" band.
   const preference =
-    f.confidence >= CONFIDENCE_BANDS.answer ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
+    f.confidence >= FULL_PREFERENCE_FROM ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
   return s.confidence > f.confidence + preference ? s : f;
 }
 
