@@ -82,7 +82,7 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     "hurt:hurt kept:keep knelt:kneel knew:know known:know laid:lay led:lead leapt:leap learnt:learn lent:lend let:let " +
     "lit:light lost:lose made:make meant:mean met:meet mistook:mistake mistaken:mistake overcame:overcome overcome:overcome " +
     "overtook:overtake overtaken:overtake paid:pay put:put quit:quit ran:run rang:ring rung:ring rode:ride ridden:ride " +
-    "risen:rise said:say sought:seek sold:sell sent:send set:set shook:shake shaken:shake shed:shed shone:shine shot:shoot " +
+    "risen:rise said:say seen:see sought:seek sold:sell sent:send set:set shook:shake shaken:shake shed:shed shone:shine shot:shoot " +
     "showed:show shown:show shrank:shrink shrunk:shrink shut:shut sang:sing sung:sing sank:sink sunk:sink sat:sit slept:sleep " +
     "slid:slide spoke:speak spoken:speak sped:speed spent:spend spun:spin split:split spread:spread sprang:spring stood:stand " +
     "stole:steal stolen:steal stuck:stick stung:sting struck:strike strove:strive swore:swear sworn:swear swept:sweep " +
@@ -103,11 +103,19 @@ export function baseForm(word: string): string {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 
+/**
+ * Short "-ie" verbs, which Porter stems apart from their base ("died" → "di", "die" → "die"):
+ * died, dies, dying → die; likewise lie and vie. Not "ties", mostly the noun (bilateral
+ * ties), which would then match WordNet's "tie" (marry).
+ */
+const SHORT_IE_VERB = /^([dlv])(?:ied|ies|ying)$/;
+
 /** Porter stem, memoized (stemming dominates indexing time otherwise). */
 export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
-    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(IRREGULAR_FORMS.get(word) ?? word);
+    const base = IRREGULAR_FORMS.get(word) ?? word.replace(SHORT_IE_VERB, "$1ie");
+    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(base);
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
   }
   return result;
