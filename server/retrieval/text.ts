@@ -31,6 +31,8 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "want", "need", "think", "pleas", "info", "inform", "detail", "anyth", "someth", "exactli", "realli",
   "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use", "help",
   "whether", "wonder", "curiou", "anybodi", "talk", "do", "becom", "one", "said", "new", "like", "abl",
+  // degree words: "isn't enough", "quite expensive"
+  "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi",
 ].map((w) => PorterStemmer.stem(w)));
 
 /** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */
