@@ -128,6 +128,18 @@ export function isEnglishWord(thesaurus: Thesaurus, word: string): boolean {
   return false;
 }
 
+const TYPE_ASKING = new Set(["how", "what", "which"]);
+
+/** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
+function asksWith(tokens: readonly Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
+    const token = tokens[j]!;
+    if (TYPE_ASKING.has(token.word)) return true;
+    if (!token.stop) return false;
+  }
+  return false;
+}
+
 /** Analyze a question against an index. Pure given the index and thesaurus. */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
   const answerType = questionAnswerType(text);
@@ -136,9 +148,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   const content: Token[] = [];
   tokens.forEach((token, i) => {
     if (token.stop || QUESTION_WORDS.has(token.word)) return;
-    // "how long", "how many": the word after "how" names the answer type.
-    const previous = tokens[i - 1];
-    if (typeWords.has(token.stem) && previous && (previous.word === "how" || previous.word === "what" || previous.word === "which")) return;
+    // "how long", "how many", "what was the reason": the word after "how", "what" or "which"
+    // (past stop words) names the answer type.
+    if (typeWords.has(token.stem) && asksWith(tokens, i)) return;
     if (content.length < MAX_QUERY_TERMS) content.push(token);
   });
 

@@ -379,7 +379,19 @@ export function combine(unit: Unit, f: Features): number {
   if (unit.kind === "faq") {
     return Math.min(1, MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage);
   }
-  return 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
+  const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
+  return isFragment(unit.sentence!.text) ? FRAGMENT_FACTOR * score : score;
+}
+
+/**
+ * A "sentence" that does not end like one (no final . ! or ?, perhaps inside quotes or
+ * brackets) is a heading, an image caption or a list lead-in ("Some species include:"). It
+ * names a topic but states nothing, so it rarely answers a question: its score keeps this share.
+ */
+export const FRAGMENT_FACTOR = 0.8;
+
+export function isFragment(text: string): boolean {
+  return !/[.!?…]["'”’)\]]*\s*$/u.test(text);
 }
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */

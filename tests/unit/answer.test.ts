@@ -129,6 +129,27 @@ describe("several documents", () => {
   });
 });
 
+describe("what a question asks", () => {
+  const kb = knowledgeFrom({
+    bank: " date 2024-03-01 The central bank cut its interest rate to 4% on Tuesday. Inflation has eased for six months, so the bank lowered borrowing costs.\n",
+    zoo: " date 2024-03-02\nZoo opening hours\n\nThe zoo opening hours are 9 a.m. to 6 p.m. every day.\n",
+  });
+  it("the word that names the answer type is not a topic ('what was the reason for…')", () => {
+    const { explanation } = explainQuestion(kb, "What was the reason for the rate cut?");
+    expect(explanation.query.answerType).toBe("reason");
+    expect(explanation.query.terms.map((t) => t.word)).not.toContain("reason");
+  });
+  it("degree words weigh little and are never unknown topics ('isn't it enough')", () => {
+    const { explanation } = explainQuestion(kb, "Is the rate cut enough?");
+    expect(explanation.query.terms.find((t) => t.word === "enough")?.light).toBe(true);
+    expect(explanation.unknownTerms).not.toContain("enough");
+  });
+  it("a heading or caption is not an answer when a sentence says the same", () => {
+    const answer = answerQuestion(kb, "zoo opening hours");
+    expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
+  });
+});
+
 describe("confidence", () => {
   it("is deterministic: the same question gets the same answer and score", () => {
     const a = answerQuestion(fixtures, "how much are tickets for the exhibition");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, tokenize } from "../../server/retrieval/text.ts";
+import { normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
 import { faqQuestionType, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
 
 describe("normalizeText", () => {
@@ -21,6 +21,11 @@ describe("tokenize", () => {
   });
   it("stems other word forms to one term (discussed/discussion)", () => {
     expect(stems("discussed")).toEqual(stems("discussion"));
+  });
+  it("stems short -ie verbs and irregular participles with their base (died/die, seen/see), but not the noun ties", () => {
+    expect(stems("died dies dying lied")).toEqual(stems("die die die lie"));
+    expect(stem("seen")).toBe(stem("see"));
+    expect(stems("ties")).not.toEqual(stems("tie"));
   });
   it("joins hyphenated words and keeps their parts", () => {
     const [token] = tokenize("week-long");
