@@ -4,6 +4,7 @@
  */
 import type { Candidate } from "../retrieval/rank.ts";
 import type { Query } from "../retrieval/query.ts";
+import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES } from "../retrieval/features.ts";
 
 /**
@@ -39,15 +40,19 @@ export function unknownTerms(query: Query): string[] {
  * Confidence for answering with `best`. Deterministic: same question, same knowledge base,
  * same number.
  */
-export function confidenceOf(query: Query, best: Candidate): number {
+export function confidenceOf(query: Query, best: Candidate, index?: RetrievalIndex): number {
   let confidence = best.score;
   let total = 0;
   let unknown = 0;
   for (const term of query.terms) {
     if (term.light) continue;
     total += term.weight;
-    // A number no document mentions (a year, a model) names another thing: it weighs double.
-    if (!term.known) unknown += /^\p{N}/u.test(term.word) ? 2 * term.weight : term.weight;
+    // A number the answer's document does not mention (a year, a model: "Who won the cup in
+    // 2023?" of a report on the 2024 cup) names another thing: unknown, and it weighs double.
+    if (/^\p{N}/u.test(term.word)) {
+      const inDocument = term.known && (!index || term.expansions.some((e) => index.documentsWith.includes(e.stem, best.unit.doc)));
+      if (!inDocument) unknown += 2 * term.weight;
+    } else if (!term.known) unknown += term.weight;
   }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {

@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
-import { exactKey } from "../retrieval/index-builder.ts";
+import { exactKey, type RetrievalIndex } from "../retrieval/index-builder.ts";
 import { analyzeQuery, type Query } from "../retrieval/query.ts";
 import { rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
@@ -113,10 +113,10 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
  * Choose between the best FAQ pair and the best sentence, by confidence (so an FAQ that
  * asks another kind of question loses to a sentence that holds the kind asked for).
  */
-function choose(query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
+function choose(index: RetrievalIndex, query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
   const faq = candidates.find((c) => c.unit.kind === "faq");
   const sentence = candidates.find((c) => c.unit.kind === "sentence");
-  const scored = (c: Candidate | undefined) => (c ? { best: c, confidence: confidenceOf(query, c) } : undefined);
+  const scored = (c: Candidate | undefined) => (c ? { best: c, confidence: confidenceOf(query, c, index) } : undefined);
   const f = scored(faq);
   const s = scored(sentence);
   if (!f || !s) return f ?? s;
@@ -162,7 +162,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     };
   }
 
-  const chosen = choose(query, candidates);
+  const chosen = choose(kb.index, query, candidates);
   const best = chosen?.best;
   const confidence = chosen?.confidence ?? 0;
   // Small talk: the detector only accepts messages with no words beyond small talk and filler.

@@ -46,6 +46,8 @@ export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
   if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
+  // "How many days…": a count of time units is a duration ("for four days", "a week-long").
+  if (new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`).test(q)) return "duration";
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";

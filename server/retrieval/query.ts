@@ -50,8 +50,11 @@ export const MAX_QUERY_TERMS = 40;
 /** Synonym expansions kept per term (strongest that the documents use). */
 const MAX_SYNONYMS = 8;
 /** Question words that are part of the answer type, not content ("how long" → duration). */
+/** Time units: in "how many days…" the unit names the answer type, a duration. */
+const DURATION_UNITS = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"];
+
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
-  duration: ["long", "often"],
+  duration: ["long", "often", ...DURATION_UNITS.map((u) => stem(u))],
   number: ["many", "much", "big", "larg", "number", "amount"],
   money: ["much", "cost", "price", "expens", "cheap"],
   age: ["old", "ag"],

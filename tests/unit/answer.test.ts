@@ -144,6 +144,17 @@ describe("what a question asks", () => {
     expect(explanation.query.terms.find((t) => t.word === "enough")?.light).toBe(true);
     expect(explanation.unknownTerms).not.toContain("enough");
   });
+  it("a year the answer's document never mentions makes the answer doubtful (another edition)", () => {
+    const cups = knowledgeFrom({
+      cup: " date 2024-07-20 The Hawks won the Northern Cup on Saturday, beating the Tide 3-1 in the final.\n\nFAQ:\n\nQ: Who won the Northern Cup?\n\nA: The Hawks won, beating the Tide 3-1.\n",
+      league: " date 2024-05-01 The league was founded in 2023 and has eight teams.\n",
+    });
+    const plain = answerQuestion(cups, "Who won the Northern Cup?");
+    const other = answerQuestion(cups, "Who won the Northern Cup in 2023?");
+    expect(plain.kind).toBe("faq");
+    expect(other.confidence).toBeLessThan(CONFIDENCE_BANDS.answer);
+    expect(other.confidence).toBeLessThan(plain.confidence * 0.6);
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");

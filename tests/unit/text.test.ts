@@ -47,6 +47,8 @@ describe("answer types", () => {
     ["How many stops does the line have?", "number"],
     ["How much does a ticket cost?", "money"],
     ["How long was the visit?", "duration"],
+    ["How many days did the tournament go on for?", "duration"],
+    ["What was the reason for the rate cut?", "reason"],
     ["How old is the mayor?", "age"],
     ["What did they agree?", "none"],
   ])("%s asks for %s", (question, type) => {
