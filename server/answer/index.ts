@@ -109,15 +109,26 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
     .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }
 
+/** How many of the best-ranked FAQ pairs compete on confidence. */
+export const FAQ_CHOICE_DEPTH = 2;
+
 /**
  * Choose between the best FAQ pair and the best sentence, by confidence (so an FAQ that
  * asks another kind of question loses to a sentence that holds the kind asked for).
  */
 function choose(index: RetrievalIndex, query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
-  const faq = candidates.find((c) => c.unit.kind === "faq");
   const sentence = candidates.find((c) => c.unit.kind === "sentence");
   const scored = (c: Candidate | undefined) => (c ? { best: c, confidence: confidenceOf(query, c, index) } : undefined);
-  const f = scored(faq);
+  // Of the best few FAQ pairs, the most confident: a close second that asks the same kind of
+  // question ("How much are tickets?") beats a first that asks another ("When does it close?").
+  let f: { best: Candidate; confidence: number } | undefined;
+  let seen = 0;
+  for (const c of candidates) {
+    if (c.unit.kind !== "faq") continue;
+    if (seen++ >= FAQ_CHOICE_DEPTH) break;
+    const option = scored(c)!;
+    if (!f || option.confidence > f.confidence) f = option;
+  }
   const s = scored(sentence);
   if (!f || !s) return f ?? s;
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would

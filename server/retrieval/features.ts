@@ -51,7 +51,7 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
-  if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b/.test(q)) return "money";
+  if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b/.test(q)) return "money";
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
   if (new RegExp(`${CLAUSE_START}when\\b`).test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
   if (new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`).test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";

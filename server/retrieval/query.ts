@@ -3,7 +3,7 @@
  * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
  */
 import type { RetrievalIndex } from "./index-builder.ts";
-import { LIGHT_WORDS, QUESTION_WORDS, baseForm, stem, tokenize, type Token } from "./text.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, baseForm, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { questionAnswerType, type AnswerType } from "./features.ts";
 
@@ -42,6 +42,8 @@ export interface Query {
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
 const LIGHT_WEIGHT = 0.25;
+/** Weight of a word of a rambling message's story, before its question proper (see questionStart). */
+const PREAMBLE_WEIGHT = 0.1;
 /**
  * Content words of a question that are analyzed at most: a question is a sentence or two,
  * and a pasted page must not cost a typo search per word.
@@ -133,6 +135,11 @@ export function isEnglishWord(thesaurus: Thesaurus, word: string): boolean {
 
 const TYPE_ASKING = new Set(["how", "what", "which"]);
 
+/** Idioms that ask for an answer type; their words are not topics ("what would it set us back"). */
+const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
+  money: /\bset\s+(?:me|us|you|them|him|her)\s+back\b/,
+};
+
 /** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
 function asksWith(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
@@ -143,14 +150,35 @@ function asksWith(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
+/** Words after which a wh-word starts an embedded question ("…so could you tell me who won?"). */
+const QUESTION_LEADS = new Set(["and", "or", "but", "so", "then", "me", "us", "know", "wondering", "wonder", "asking", "curious", "idea"]);
+/** Tokens of story before the question proper that make a message a rambling one. */
+export const MIN_PREAMBLE = 10;
+
+/**
+ * Where the question proper starts in a rambling message ("We are planning a day out with our
+ * two kids, who are 8 and 12, and I was wondering what the tickets would set us back?"): the
+ * last embedded wh-word after at least MIN_PREAMBLE tokens; 0 when there is no such preamble.
+ * The story before it weighs like light words: it names the topic at best, and the documents
+ * not mentioning "kids" or "a day out" is no sign they lack the answer.
+ */
+function questionStart(tokens: readonly Token[]): number {
+  for (let i = tokens.length - 2; i >= MIN_PREAMBLE; i--) {
+    if (QUESTION_WORDS.has(tokens[i]!.word) && QUESTION_LEADS.has(tokens[i - 1]!.word)) return i;
+  }
+  return 0;
+}
+
 /** Analyze a question against an index. Pure given the index and thesaurus. */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
   const content: Token[] = [];
+  const idiom = TYPE_IDIOMS[answerType]?.exec(normalizeText(text));
+  const idiomWords = new Set(idiom ? idiom[0].split(/\s+/) : []);
   tokens.forEach((token, i) => {
-    if (token.stop || QUESTION_WORDS.has(token.word)) return;
+    if (token.stop || QUESTION_WORDS.has(token.word) || idiomWords.has(token.word)) return;
     // "how long", "how many", "what was the reason": the word after "how", "what" or "which"
     // (past stop words) names the answer type.
     if (typeWords.has(token.stem) && asksWith(tokens, i)) return;
@@ -159,6 +187,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
 
   const terms: QueryTerm[] = [];
   const positions: number[] = [];
+  const asked = questionStart(tokens);
   for (let i = 0; i < content.length; i++) {
     const token = content[i]!;
     const next = content[i + 1];
@@ -218,7 +247,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
     for (const expansion of synonymExpansions(index, thesaurus, lemmas, token.stem)) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
-    terms.push(makeTerm(index, token.word, token.stem, expansions));
+    terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked));
     positions.push(token.position);
   }
   const bigrams: Array<[number, number]> = [];
@@ -228,14 +257,14 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   return { text, terms, answerType, bigrams };
 }
 
-function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[]): QueryTerm {
-  const light = LIGHT_WORDS.has(s);
+function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {
+  const light = preamble || LIGHT_WORDS.has(s);
   const best = expansions.reduce<Expansion | undefined>((a, e) => (!a || e.weight > a.weight ? e : a), undefined);
   const idf = best ? index.idf(best.stem) : index.maxIdf;
   return {
     word,
     stem: s,
-    weight: idf * (light ? LIGHT_WEIGHT : 1),
+    weight: idf * (preamble ? PREAMBLE_WEIGHT : light ? LIGHT_WEIGHT : 1),
     light,
     // A name only when the word itself (or its spelling corrected) is one: "married" is not a
     // name because WordNet relates it to "united" (as in United Nations).

@@ -32,7 +32,7 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use", "help",
   "whether", "wonder", "curiou", "anybodi", "talk", "do", "becom", "one", "said", "new", "like", "abl",
   // degree words: "isn't enough", "quite expensive"
-  "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi",
+  "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi", "roughli", "approxim", "whole",
 ].map((w) => PorterStemmer.stem(w)));
 
 /** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */

@@ -155,6 +155,29 @@ describe("what a question asks", () => {
     expect(other.confidence).toBeLessThan(CONFIDENCE_BANDS.answer);
     expect(other.confidence).toBeLessThan(plain.confidence * 0.6);
   });
+  it("in a rambling message, the story before the question proper weighs little", () => {
+    const { explanation } = explainQuestion(kb, "My brother and I were talking over dinner last night about mortgages and savings, and I was wondering why the bank lowered borrowing costs?");
+    const weightOf = (word: string) => explanation.query.terms.find((t) => t.word === word);
+    expect(weightOf("dinner")?.light).toBe(true);
+    expect(weightOf("mortgages")?.light).toBe(true);
+    expect(weightOf("borrowing")?.light).toBe(false);
+    expect(explanation.unknownTerms).toEqual([]);
+    expect(answerQuestion(kb, "My brother and I were talking over dinner last night about mortgages and savings, and I was wondering why the bank lowered borrowing costs?").answer).toContain(
+      "so the bank lowered borrowing costs",
+    );
+  });
+  it("idioms that ask for a price ('what would it set us back') ask for money", () => {
+    const { explanation } = explainQuestion(kb, "what would a zoo visit set us back?");
+    expect(explanation.query.answerType).toBe("money");
+    expect(explanation.query.terms.map((t) => t.word)).toEqual(["zoo", "visit"]);
+  });
+  it("of two close FAQ pairs, the one asking the same kind of question answers", () => {
+    const museum = knowledgeFrom({
+      museum: " date 2024-05-03 The Maritime Museum opened Salt and Steel, its largest exhibition in a decade, on Friday.\n\nFAQ:\n\nQ: When does the Salt and Steel show close?\n\nA: It runs until 12 January.\n\nQ: How much are tickets for the exhibition?\n\nA: Adults pay $18 and children under 12 go free.\n",
+    });
+    const answer = answerQuestion(museum, "what would the Salt and Steel show set us back?");
+    expect(answer.sources[0]?.text).toBe("How much are tickets for the exhibition?");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
