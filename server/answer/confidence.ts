@@ -31,6 +31,11 @@ export const TYPE_MISMATCH_FACTOR = { strict: 0.6, person: 0.72, soft: 0.85 } as
 export const FOCUS_FULL = 0.5;
 export const FOCUS_FLOOR = 0.35;
 
+/** A negated question answered by a sentence without any negation keeps this share of its confidence. */
+export const NEGATION_MISMATCH_FACTOR = 0.7;
+
+const NEGATION = /\b(?:not|never|no|cannot|none|nothing|nobody|neither|nor)\b|n[\u2019']t\b/i;
+
 /** The question's content terms the whole knowledge base has no trace of. */
 export function unknownTerms(query: Query): string[] {
   return query.terms.filter((t) => !t.known && !t.light).map((t) => t.word);
@@ -63,6 +68,12 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     // question asks: a text without it cannot be the answer.
     const focusless = query.terms.every((t) => t.light || t.name);
     confidence *= focusless ? factor * factor : factor;
+  }
+  // "What is not prevented…?" answered by a sentence that negates nothing: it says the
+  // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
+  // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".
+  if (best.unit.kind === "sentence" && NEGATION.test(query.text) && !NEGATION.test(best.unit.sentence!.text)) {
+    confidence *= NEGATION_MISMATCH_FACTOR;
   }
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).

@@ -178,6 +178,15 @@ describe("what a question asks", () => {
     const answer = answerQuestion(museum, "what would the Salt and Steel show set us back?");
     expect(answer.sources[0]?.text).toBe("How much are tickets for the exhibition?");
   });
+  it("a negated question answered by a sentence that negates nothing is doubtful; a negative answer to a plain question is fine", () => {
+    const cells = knowledgeFrom({
+      cells: " date 2024-02-01 Physical barriers prevent bacteria and viruses from entering the body. No serious side effects were reported in the trial.\n",
+    });
+    const plain = answerQuestion(cells, "What do physical barriers prevent from entering the body?");
+    const negated = answerQuestion(cells, "What do physical barriers not prevent from entering the body?");
+    expect(negated.confidence).toBeLessThan(plain.confidence * 0.6);
+    expect(answerQuestion(cells, "Were side effects reported in the trial?").answer).toBe("No serious side effects were reported in the trial.");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
