@@ -7,6 +7,7 @@ import { cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts"
 import type { RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
+import { contrasting } from "./contrast.ts";
 
 /** Mean-vector cosine of two questions below which their meanings count as unrelated. */
 export const QUESTION_SIMILARITY_FLOOR = 0.75;
@@ -126,12 +127,9 @@ export class SemanticMatcher {
    * each candidate, and a string-keyed memo per pair was most of a seed question's time.
    */
   forQuery(query: Query): ((stem: string) => Float64Array | undefined) | undefined {
-    const termRows = query.terms.map((t) => {
-      if (t.name || t.light) return -1;
-      // A misspelled word is compared through its correction.
-      const corrected = t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic");
-      return this.rowOfWord(corrected ? corrected.word : t.word);
-    });
+    // A misspelled word is compared through its correction.
+    const termWords = query.terms.map((t) => t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word);
+    const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
     if (termRows.every((row) => row < 0)) return undefined;
     const norms = this.norms;
     const pairs = termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
@@ -151,6 +149,7 @@ export class SemanticMatcher {
             known.set(other, strength);
             this.pairCount++;
           }
+          if (strength > 0 && contrasting(termWords[t]!, this.index.surface.get(stem) ?? stem)) strength = 0;
           if (strength > 0) (strengths ??= new Float64Array(termRows.length))[t] = strength;
         }
       }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { cosine, type Embeddings } from "../../server/retrieval/embeddings.ts";
 import { MAX_RELATED_STRENGTH, MIN_SIMILARITY, relatedStrength } from "../../server/retrieval/semantic.ts";
+import { contrasting } from "../../server/retrieval/contrast.ts";
 import { answerQuestion } from "../../server/answer/index.ts";
 import { parseDocument } from "../../server/knowledge/parse.ts";
 import { buildKnowledgeBase } from "../../server/knowledge/knowledge-base.ts";
@@ -50,5 +51,16 @@ describe("related-word matching in answers", () => {
     expect(answer.sources[0]!.text).toBe("How have supporters reacted to the transfer?");
     // Without vectors the same question is matched on fewer words: never more confidently.
     expect(answerQuestion(without, question).confidence).toBeLessThanOrEqual(answer.confidence);
+  });
+});
+
+describe("contrasting words", () => {
+  it("numbers, ordinals, months and antonyms are never related words", () => {
+    expect(contrasting("second", "first")).toBe(true);
+    expect(contrasting("six", "seven")).toBe(true);
+    expect(contrasting("1967", "1968")).toBe(true);
+    expect(contrasting("increase", "decreased")).toBe(true);
+    expect(contrasting("trip", "visit")).toBe(false);
+    expect(contrasting("second", "seconds")).toBe(false);
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * Words that word vectors place close together because they contrast: numbers, ordinals,
+ * months, directions, colours, family roles and antonym pairs ("second" ~ "first", "six" ~
+ * "seven", "increase" ~ "decrease"). They share contexts, not meanings, so one is never a
+ * paraphrase of the other: "the Seven-Day War" is not "the Six-Day War".
+ */
+import { stem } from "./text.ts";
+
+const GROUPS: readonly string[] = [
+  "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen half quarter",
+  "first second third fourth fifth sixth seventh eighth ninth tenth last final previous next",
+  "january february march april may june july august september october november december",
+  "monday tuesday wednesday thursday friday saturday sunday weekday weekend today yesterday tomorrow",
+  "spring summer autumn fall winter",
+  "morning afternoon evening night midnight noon dawn dusk day",
+  "north south east west northern southern eastern western northeast northwest southeast southwest",
+  "left right up down upper lower top bottom inside outside inner outer internal external front back",
+  "red orange yellow green blue purple violet pink brown black white grey gray",
+  "man woman men women male female boy girl husband wife father mother son daughter brother sister king queen prince princess uncle aunt",
+  "before after earlier later early late past future",
+  "more less fewer most least many few",
+  "high low higher lower highest lowest",
+  "big small large little huge tiny larger smaller bigger largest smallest biggest",
+  "long short longer shorter longest shortest",
+  "old new young older newer younger oldest newest youngest modern ancient",
+  "increase decrease rise fall raise lower grow shrink gain loss lose win",
+  "open close start end begin finish",
+  "buy sell import export lend borrow",
+  "maximum minimum max min",
+  "positive negative",
+  "hot cold warm cool",
+  "wet dry",
+  "rich poor",
+  "true false",
+  "accept reject allow forbid ban permit",
+  "success failure succeed fail",
+  "private public",
+];
+
+/** stem → the groups it belongs to (bit mask). */
+const memberships = new Map<string, number>();
+GROUPS.forEach((group, g) => {
+  for (const word of group.split(" ")) {
+    for (const key of [word, stem(word)]) memberships.set(key, (memberships.get(key) ?? 0) | (1 << g));
+  }
+});
+
+function groupsOf(word: string): number {
+  const lower = word.toLowerCase();
+  return memberships.get(lower) ?? memberships.get(stem(lower)) ?? 0;
+}
+
+/** True when two different words contrast (both numbers, or both in one group above). */
+export function contrasting(a: string, b: string): boolean {
+  if (a === b || stem(a) === stem(b)) return false;
+  if (/^\p{N}/u.test(a) && /^\p{N}/u.test(b)) return true;
+  return (groupsOf(a) & groupsOf(b)) !== 0;
+}
