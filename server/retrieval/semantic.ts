@@ -118,7 +118,8 @@ export class SemanticMatcher {
 
   /**
    * For one question: unit stem → related strength per term index (undefined when it is 0
-   * for every term), memoized per question; undefined when no term can have related words.
+   * for every term); undefined when no term can have related words. Not memoized per stem:
+   * the caller looks each stem up once per question (rank's scoring plan).
    * Names and light words are left out: a name is matched by its spelling, and "tell" ~ "say"
    * is no evidence.
    *
@@ -135,9 +136,7 @@ export class SemanticMatcher {
     if (termRows.every((row) => row < 0)) return undefined;
     const norms = this.norms;
     const pairs = termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
-    const memo = new Map<string, Float64Array | undefined>();
     return (stem) => {
-      if (memo.has(stem)) return memo.get(stem);
       const other = this.rowOfStem(stem);
       let strengths: Float64Array | undefined;
       if (other >= 0) {
@@ -154,7 +153,6 @@ export class SemanticMatcher {
           if (strength > 0) (strengths ??= new Float64Array(termRows.length))[t] = strength;
         }
       }
-      memo.set(stem, strengths);
       return strengths;
     };
   }
