@@ -6,7 +6,6 @@ import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
-import { exactKey } from "./index-builder.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
 export const MAX_RELATED_POSTINGS = 1000;
@@ -493,9 +492,8 @@ const FUZZY_DEPTH = 5;
  * coefficient over character bigrams of the normalized texts, which forgives typos and
  * word order at a few microseconds a pair.
  */
-function wholeQuestionSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
+function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
-  const key = exactKey(questionText);
   let seen = 0;
   let own: Set<string> | undefined;
   for (const unit of units) {
@@ -541,7 +539,7 @@ function faqBigrams(key: string): Set<string> {
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
   const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
-  const fuzzy = wholeQuestionSimilarity(query.text, top);
+  const fuzzy = wholeQuestionSimilarity(query.key, top);
   const plan = new QueryPlan(index, query, semantic?.forQuery(query));
   const meaning = semantic?.questionSimilarity(query);
   return top
