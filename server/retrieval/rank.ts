@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
-import type { SemanticMatcher } from "./semantic.ts";
+import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
@@ -214,6 +214,17 @@ interface StemMatch {
   via: MatchVia;
 }
 
+/** What the scoring plan knows of one stem for one question. */
+interface StemInfo {
+  /** The question's expansions with this stem, in term then expansion order. */
+  matches: StemMatch[];
+  /** Related strength per term (word vectors); undefined when 0 for every term. */
+  related: Float64Array | undefined;
+  /** True once `related` is set for this stem. */
+  relatedKnown: boolean;
+}
+const NO_MATCHES: StemMatch[] = [];
+
 /** Fields a term can be matched in (claimed separately: a stem may match in two fields). */
 const MAIN = 0;
 const ANSWER = 1;
@@ -253,8 +264,13 @@ const ownTotals = new WeakMap<RetrievalIndex, Float64Array>();
  * per expansion) and the related-word strengths of each stem met.
  */
 class QueryPlan {
-  private readonly byStem = new Map<string, StemMatch[]>();
-  private readonly relatedMemo = new Map<string, Float64Array | undefined>();
+  /**
+   * Stem → the question's expansions with that stem and its related-word strengths. Holds
+   * every stem that has either when `complete`; otherwise related strengths are added as
+   * stems are met (`related.of`).
+   */
+  private readonly infos = new Map<string, StemInfo>();
+  private readonly complete: boolean;
   private readonly coverageByDoc = new Map<number, number>();
   private readonly ownTotals: Float64Array;
   /** Sum of the weights of the known terms (the same for every unit). */
@@ -264,15 +280,23 @@ class QueryPlan {
   constructor(
     private readonly index: RetrievalIndex,
     private readonly query: Query,
-    private readonly related?: (stem: string) => Float64Array | undefined,
+    private readonly related?: RelatedStrengths,
   ) {
     query.terms.forEach((term, t) => {
       term.expansions.forEach((e, j) => {
-        let list = this.byStem.get(e.stem);
-        if (!list) this.byStem.set(e.stem, (list = []));
-        list.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
+        let info = this.infos.get(e.stem);
+        if (!info) this.infos.set(e.stem, (info = { matches: [], related: undefined, relatedKnown: false }));
+        info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
       });
     });
+    this.complete = !related || related.all !== undefined;
+    if (related?.all) {
+      for (const [stem, strengths] of related.all) {
+        const info = this.infos.get(stem);
+        if (info) info.related = strengths;
+        else this.infos.set(stem, { matches: NO_MATCHES, related: strengths, relatedKnown: true });
+      }
+    }
     let total = 0;
     for (const term of query.terms) if (term.known) total += term.weight;
     this.total = total;
@@ -282,13 +306,19 @@ class QueryPlan {
     this.ownTotals = totals;
   }
 
-  private relatedOf(stem: string): Float64Array | undefined {
-    let strengths = this.relatedMemo.get(stem);
-    if (strengths === undefined && !this.relatedMemo.has(stem)) {
-      strengths = this.related!(stem);
-      this.relatedMemo.set(stem, strengths);
+  /** A stem's expansions and related strengths (undefined: neither). */
+  private info(stem: string, withRelated: boolean): StemInfo | undefined {
+    const info = this.infos.get(stem);
+    if (this.complete || !withRelated || info?.relatedKnown) return info;
+    const related = this.related!.of(stem);
+    if (info) {
+      info.related = related;
+      info.relatedKnown = true;
+      return info;
     }
-    return strengths;
+    const added: StemInfo = { matches: NO_MATCHES, related, relatedKnown: true };
+    this.infos.set(stem, added);
+    return added;
   }
 
   private documentCoverage(doc: number): number {
@@ -308,17 +338,16 @@ class QueryPlan {
   }
 
   /** Every way a question term can match a stem of one field of the unit. */
-  private collect(options: MatchOption[], stems: readonly string[], field: Field, weight: number, related: boolean): void {
+  private collect(options: MatchOption[], stems: readonly string[], field: Field, weight: number, withRelated: boolean): void {
     for (let pos = 0; pos < stems.length; pos++) {
       const stem = stems[pos]!;
-      const matches = this.byStem.get(stem);
-      if (matches) {
-        for (const m of matches) {
-          options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
-        }
+      const info = this.info(stem, withRelated);
+      if (!info) continue;
+      for (const m of info.matches) {
+        options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
       }
       // Related words by meaning (word vectors), weaker than any spelling of the word itself.
-      const strengths = related ? this.relatedOf(stem) : undefined;
+      const strengths = withRelated ? info.related : undefined;
       if (strengths) {
         for (let t = 0; t < strengths.length; t++) {
           const strength = strengths[t]! * weight;
@@ -399,7 +428,7 @@ class QueryPlan {
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      const at = sequence.map((s) => this.byStem.get(s));
+      const at = sequence.map((s) => this.infos.get(s)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
           if (at[k]?.some((m) => m.term === a) && at[k + 1]?.some((m) => m.term === b)) {
@@ -439,7 +468,7 @@ export function scoreUnit(
   query: Query,
   unit: Unit,
   fuzzy: number,
-  related?: (stem: string) => Float64Array | undefined,
+  related?: RelatedStrengths,
 ): Candidate {
   return new QueryPlan(index, query, related).score(unit, fuzzy);
 }
