@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
-import { exactKey, type RetrievalIndex } from "../retrieval/index-builder.ts";
+import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { analyzeQuery, type Query } from "../retrieval/query.ts";
 import { rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
@@ -152,7 +152,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
   }
 
   // An FAQ question typed exactly (up to case, punctuation and quotes) always wins.
-  const exact = (kb.index.exactQuestions.get(exactKey(question)) ?? []).map((u) => kb.index.units[u]!);
+  const exact = (kb.index.exactQuestions.get(query.key) ?? []).map((u) => kb.index.units[u]!);
   const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
   const exactUnit =
     exact.find((u) => scope === undefined ? u.doc === preferred : u.doc === scope) ?? (scope === undefined ? exact[0] : undefined);

@@ -41,6 +41,12 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place"
  */
 const CLAUSE_START = "(?:^\\W*|[;:?!]\\s*|\\b(?:and|or|but|so|then|me|know|wondering|wonder|asking|curious|idea)\\s+)";
 
+/** One-word wh-questions where CLAUSE_START allows them (built once, not per question). */
+const CLAUSE_WHEN = new RegExp(`${CLAUSE_START}when\\b`);
+const CLAUSE_WHO = new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`);
+const CLAUSE_WHERE = new RegExp(`${CLAUSE_START}where\\b`);
+const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);
+
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
@@ -53,10 +59,10 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
   if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b/.test(q)) return "money";
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
-  if (new RegExp(`${CLAUSE_START}when\\b`).test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
-  if (new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`).test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
-  if (new RegExp(`${CLAUSE_START}where\\b`).test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
-  if (new RegExp(`${CLAUSE_START}why\\b`).test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
+  if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
+  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
+  if (CLAUSE_WHERE.test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
+  if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
   return "none";
 }
 

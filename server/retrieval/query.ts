@@ -34,6 +34,8 @@ export interface QueryTerm {
 
 export interface Query {
   text: string;
+  /** The text as exactKey normalizes it (for exact FAQ matches and whole-string similarity). */
+  key: string;
   terms: QueryTerm[];
   answerType: AnswerType;
   /** Stem pairs adjacent in the question (for phrase matching). */
@@ -101,14 +103,53 @@ function inKnowledgeBase(index: RetrievalIndex, s: string): boolean {
   return index.main.has(s) || index.answer.has(s) || index.documentsWith.has(s);
 }
 
-function synonymExpansions(index: RetrievalIndex, thesaurus: Thesaurus, lemmas: string[], own: string): Expansion[] {
+/** Entries of each per-index cache at most; a full cache starts over (visitors reuse words, so it refills fast). */
+const WORD_CACHE_LIMIT = 10_000;
+
+/**
+ * What a typed word contributes whatever its neighbours, and the related words of each
+ * lemma that the documents use: the same for every question to one index, so kept across
+ * questions (typo correction and thesaurus decoding were most of a question's analysis).
+ */
+interface AnalysisCache {
+  thesaurus: Thesaurus;
+  words: Map<string, WordAnalysis>;
+  synonyms: Map<string, readonly Expansion[]>;
+}
+const analysisCaches = new WeakMap<RetrievalIndex, AnalysisCache>();
+
+function analysisCache(index: RetrievalIndex, thesaurus: Thesaurus): AnalysisCache {
+  let cache = analysisCaches.get(index);
+  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map() }));
+  return cache;
+}
+
+/** Set a key of a bounded cache, emptying it first when full. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): V {
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** A lemma's related words whose stems the knowledge base uses, in thesaurus order (cached). */
+function synonymsInKnowledgeBase(cache: AnalysisCache, index: RetrievalIndex, lemma: string): readonly Expansion[] {
+  const known = cache.synonyms.get(lemma);
+  if (known) return known;
+  const found: Expansion[] = [];
+  for (const [related, weight] of relatedLemmas(cache.thesaurus, lemma)) {
+    const s = stem(related);
+    if (inKnowledgeBase(index, s)) found.push({ stem: s, weight, via: "synonym", word: related });
+  }
+  return remember(cache.synonyms, lemma, found);
+}
+
+function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: string[], own: string): Expansion[] {
   const best = new Map<string, Expansion>();
   for (const lemma of lemmas) {
-    for (const [related, weight] of relatedLemmas(thesaurus, lemma)) {
-      const s = stem(related);
-      if (s === own || !inKnowledgeBase(index, s)) continue;
-      const previous = best.get(s);
-      if (!previous || previous.weight < weight) best.set(s, { stem: s, weight, via: "synonym", word: related });
+    for (const expansion of synonymsInKnowledgeBase(cache, index, lemma)) {
+      if (expansion.stem === own) continue;
+      const previous = best.get(expansion.stem);
+      if (!previous || previous.weight < expansion.weight) best.set(expansion.stem, expansion);
     }
   }
   return [...best.values()].sort((a, b) => b.weight - a.weight || (a.stem < b.stem ? -1 : 1)).slice(0, MAX_SYNONYMS);
@@ -169,8 +210,54 @@ function questionStart(tokens: readonly Token[]): number {
   return 0;
 }
 
-/** Analyze a question against an index. Pure given the index and thesaurus. */
+/** What a typed word contributes on its own, whatever its neighbours (see analysisCache). */
+interface WordAnalysis {
+  /** Its spellings in the documents: its stem (or the clipped word), its hyphen parts, typo corrections. */
+  expansions: readonly Expansion[];
+  /** For a word the documents only use as an acronym ("nk"): the stems it stands for. */
+  acronym: readonly string[] | undefined;
+}
+
+/** The analysis of a token's word, cached per index (by its hyphenated form, which fixes word and parts). */
+function wordAnalysis(cache: AnalysisCache, index: RetrievalIndex, token: Token): WordAnalysis {
+  const key = token.parts.length > 0 ? token.parts.join("-") : token.word;
+  return cache.words.get(key) ?? remember(cache.words, key, analyzeWord(index, cache.thesaurus, token));
+}
+
+function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token): WordAnalysis {
+  const expansions: Expansion[] = [];
+  let known = inKnowledgeBase(index, token.stem);
+  if (known) {
+    expansions.push({ stem: token.stem, weight: 1, via: index.vocabulary.has(token.word) ? "exact" : "stem", word: index.surface.get(token.stem) ?? token.word });
+  } else if (token.word.length >= 4 && inKnowledgeBase(index, token.word)) {
+    // A clipped word that is itself a document stem ("agre" for agreed).
+    known = true;
+    expansions.push({ stem: token.word, weight: 0.9, via: "stem", word: index.surface.get(token.word) ?? token.word });
+  }
+  for (const part of token.parts) {
+    const s = stem(part);
+    if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: 0.8, via: "compound", word: part });
+  }
+  if (!known) {
+    const acronym = index.acronyms.get(token.word);
+    if (acronym && !index.vocabulary.has(token.word)) return { expansions, acronym };
+    // Only words that are not English words are typos; a real word the documents do not
+    // use ("bake") is a sign the question is about something else, not a misspelling.
+    const typo = !isEnglishWord(thesaurus, token.word);
+    const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
+    // A word cut short ("discus" for discussed), real word or not.
+    if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
+    for (const correction of corrections) {
+      const s = stem(correction.word);
+      if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
+    }
+  }
+  return { expansions, acronym: undefined };
+}
+
+/** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
+  const cache = analysisCache(index, thesaurus);
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
@@ -197,46 +284,22 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
       if (!index.vocabulary.has(token.word) || !index.vocabulary.has(next.word)) {
         const s = stem(joined);
         if (index.vocabulary.has(joined) && inKnowledgeBase(index, s)) {
-          terms.push(makeTerm(index, joined, s, [{ stem: s, weight: 0.95, via: "compound", word: joined }]));
+          terms.push(makeTerm(index, joined, s, [{ stem: s, weight: 0.95, via: "compound", word: joined }], token.position < asked));
           positions.push(token.position);
           i++;
           continue;
         }
       }
     }
-    const expansions: Expansion[] = [];
-    let known = inKnowledgeBase(index, token.stem);
-    if (known) {
-      expansions.push({ stem: token.stem, weight: 1, via: index.vocabulary.has(token.word) ? "exact" : "stem", word: index.surface.get(token.stem) ?? token.word });
-    } else if (token.word.length >= 4 && inKnowledgeBase(index, token.word)) {
-      // A clipped word that is itself a document stem ("agre" for agreed).
-      known = true;
-      expansions.push({ stem: token.word, weight: 0.9, via: "stem", word: index.surface.get(token.word) ?? token.word });
-    }
-    for (const part of token.parts) {
-      const s = stem(part);
-      if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: 0.8, via: "compound", word: part });
-    }
-    if (!known) {
-      const acronym = index.acronyms.get(token.word);
-      if (acronym && !index.vocabulary.has(token.word)) {
-        for (const s of acronym) {
-          terms.push(makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }]));
-          positions.push(token.position);
-        }
-        continue;
+    const word = wordAnalysis(cache, index, token);
+    if (word.acronym) {
+      for (const s of word.acronym) {
+        terms.push(makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }], token.position < asked));
+        positions.push(token.position);
       }
-      // Only words that are not English words are typos; a real word the documents do not
-      // use ("bake") is a sign the question is about something else, not a misspelling.
-      const typo = !isEnglishWord(thesaurus, token.word);
-      const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
-      // A word cut short ("discus" for discussed), real word or not.
-      if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
-      for (const correction of corrections) {
-        const s = stem(correction.word);
-        if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
-      }
+      continue;
     }
+    const expansions = word.expansions.slice();
     // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
     const lemmas = lemmaCandidates(token.word);
     const following = tokens[token.position + 1];
@@ -244,7 +307,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
     // …and with the word before it, even a stop word ("got back" → get_back → return).
     const preceding = tokens[token.position - 1];
     if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) lemmas.push(`${l}_${token.word}`);
-    for (const expansion of synonymExpansions(index, thesaurus, lemmas, token.stem)) {
+    for (const expansion of synonymExpansions(cache, index, lemmas, token.stem)) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
     terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked));
@@ -254,7 +317,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   for (let i = 0; i + 1 < terms.length; i++) {
     if (positions[i + 1]! - positions[i]! <= 2) bigrams.push([i, i + 1]);
   }
-  return { text, terms, answerType, bigrams };
+  // The same words exactKey would join, without tokenizing the text again.
+  const key = tokens.map((t) => t.word).join(" ");
+  return { text, key, terms, answerType, bigrams };
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {

@@ -4,9 +4,8 @@
  */
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
-import type { SemanticMatcher } from "./semantic.ts";
+import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { TYPE_BITS, type AnswerType } from "./features.ts";
-import { exactKey } from "./index-builder.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
 export const MAX_RELATED_POSTINGS = 1000;
@@ -190,16 +189,6 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
   return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
 
-/** documentCoverage per query and document: the top 60 units come from few documents. */
-const coverageMemo = new WeakMap<Query, { index: RetrievalIndex; total: number; byDoc: Map<number, number> }>();
-
-function documentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
-  let memo = coverageMemo.get(query);
-  if (!memo || memo.index !== index || memo.total !== total) coverageMemo.set(query, (memo = { index, total, byDoc: new Map() }));
-  let value = memo.byDoc.get(doc);
-  if (value === undefined) memo.byDoc.set(doc, (value = computeDocumentCoverage(index, query, doc, total)));
-  return value;
-}
 
 function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
   if (total === 0) return 0;
@@ -215,134 +204,273 @@ function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: numbe
   return covered / total;
 }
 
+/** The stem a question term's expansion stands for, as the scoring plan indexes it. */
+interface StemMatch {
+  term: number;
+  /** Position of the expansion in its term's list (ties keep the expansions' order). */
+  order: number;
+  weight: number;
+  word: string;
+  via: MatchVia;
+}
+
+/** What the scoring plan knows of one stem for one question. */
+interface StemInfo {
+  /** The question's expansions with this stem, in term then expansion order. */
+  matches: StemMatch[];
+  /** Related strength per term (word vectors); undefined when 0 for every term. */
+  related: Float64Array | undefined;
+  /** True once `related` is set for this stem. */
+  relatedKnown: boolean;
+}
+const NO_MATCHES: StemMatch[] = [];
+
+/** Fields a term can be matched in (claimed separately: a stem may match in two fields). */
+const MAIN = 0;
+const ANSWER = 1;
+const LINKED = 2;
+type Field = typeof MAIN | typeof ANSWER | typeof LINKED;
+/** Related-word options come after every expansion option of their term (see `order`). */
+const RELATED_ORDER = 1 << 30;
+
+/** One way a question term can match a stem of the unit. */
+interface MatchOption {
+  term: number;
+  stem: string;
+  strength: number;
+  field: Field;
+  /** Position of the stem in the unit's array for the field. */
+  pos: number;
+  /**
+   * Tie-break after strength, term and stem: expansion order (main, then answer or linked,
+   * per expansion), then related words in the main field, then in the answer.
+   */
+  order: number;
+  /** The document word it stands for; null for a related word (looked up if it is chosen). */
+  word: string | null;
+  via: MatchVia;
+}
+
+function byStrength(a: MatchOption, b: MatchOption): number {
+  return b.strength - a.strength || a.term - b.term || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0) || a.order - b.order;
+}
+
+/** Per index: each unit's own content weight (sum of its stems' idf), computed on first use. */
+const ownTotals = new WeakMap<RetrievalIndex, Float64Array>();
+
+/**
+ * Everything scoring needs from one question, computed once per question: its expansions
+ * indexed by stem (so a unit costs one look-up per stem of its own, not a scan of its stems
+ * per expansion) and the related-word strengths of each stem met.
+ */
+class QueryPlan {
+  /**
+   * Stem → the question's expansions with that stem and its related-word strengths. Holds
+   * every stem that has either when `complete`; otherwise related strengths are added as
+   * stems are met (`related.of`).
+   */
+  private readonly infos = new Map<string, StemInfo>();
+  private readonly complete: boolean;
+  private readonly coverageByDoc = new Map<number, number>();
+  private readonly ownTotals: Float64Array;
+  /** Sum of the weights of the known terms (the same for every unit). */
+  private readonly total: number;
+  private readonly unknownFocus: boolean;
+
+  constructor(
+    private readonly index: RetrievalIndex,
+    private readonly query: Query,
+    private readonly related?: RelatedStrengths,
+  ) {
+    query.terms.forEach((term, t) => {
+      term.expansions.forEach((e, j) => {
+        let info = this.infos.get(e.stem);
+        if (!info) this.infos.set(e.stem, (info = { matches: [], related: undefined, relatedKnown: false }));
+        info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
+      });
+    });
+    this.complete = !related || related.all !== undefined;
+    if (related?.all) {
+      for (const [stem, strengths] of related.all) {
+        const info = this.infos.get(stem);
+        if (info) info.related = strengths;
+        else this.infos.set(stem, { matches: NO_MATCHES, related: strengths, relatedKnown: true });
+      }
+    }
+    let total = 0;
+    for (const term of query.terms) if (term.known) total += term.weight;
+    this.total = total;
+    this.unknownFocus = query.terms.some((t) => !t.known && !t.light && !t.name);
+    let totals = ownTotals.get(index);
+    if (!totals) ownTotals.set(index, (totals = new Float64Array(index.units.length).fill(Number.NaN)));
+    this.ownTotals = totals;
+  }
+
+  /** A stem's expansions and related strengths (undefined: neither). */
+  private info(stem: string, withRelated: boolean): StemInfo | undefined {
+    const info = this.infos.get(stem);
+    if (this.complete || !withRelated || info?.relatedKnown) return info;
+    const related = this.related!.of(stem);
+    if (info) {
+      info.related = related;
+      info.relatedKnown = true;
+      return info;
+    }
+    const added: StemInfo = { matches: NO_MATCHES, related, relatedKnown: true };
+    this.infos.set(stem, added);
+    return added;
+  }
+
+  private documentCoverage(doc: number): number {
+    let value = this.coverageByDoc.get(doc);
+    if (value === undefined) this.coverageByDoc.set(doc, (value = computeDocumentCoverage(this.index, this.query, doc, this.total)));
+    return value;
+  }
+
+  private ownTotal(unit: Unit): number {
+    let total = this.ownTotals[unit.index]!;
+    if (Number.isNaN(total)) {
+      total = 0;
+      for (const s of unit.stems) total += this.index.idf(s);
+      this.ownTotals[unit.index] = total;
+    }
+    return total;
+  }
+
+  /** Every way a question term can match a stem of one field of the unit. */
+  private collect(options: MatchOption[], stems: readonly string[], field: Field, weight: number, withRelated: boolean): void {
+    for (let pos = 0; pos < stems.length; pos++) {
+      const stem = stems[pos]!;
+      const info = this.info(stem, withRelated);
+      if (!info) continue;
+      for (const m of info.matches) {
+        options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
+      }
+      // Related words by meaning (word vectors), weaker than any spelling of the word itself.
+      const strengths = withRelated ? info.related : undefined;
+      if (strengths) {
+        for (let t = 0; t < strengths.length; t++) {
+          const strength = strengths[t]! * weight;
+          if (strength > 0) options.push({ term: t, stem, strength, field, pos, order: RELATED_ORDER + field, word: null, via: "related" });
+        }
+      }
+    }
+  }
+
+  /** Score one unit: the features and their combination (`meaning` for an FAQ pair, when vectors are loaded). */
+  score(unit: Unit, fuzzy: number, meaning?: number): Candidate {
+    const { index, query } = this;
+    const terms = query.terms;
+    const faq = unit.kind === "faq";
+    // Every way a question term can match a stem of the unit, strongest first; then each term
+    // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
+    // "line" already matched exactly.
+    const options: MatchOption[] = [];
+    const withRelated = this.related !== undefined;
+    this.collect(options, unit.stems, MAIN, 1, withRelated);
+    if (faq) {
+      this.collect(options, unit.answerStems, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
+      this.collect(options, unit.linkedStems, LINKED, LINKED_WEIGHT, false);
+    }
+    options.sort(byStrength);
+    const assigned: Array<MatchOption | undefined> = new Array(terms.length);
+    const claimed = [new Uint8Array(unit.stems.length), new Uint8Array(unit.answerStems.length), new Uint8Array(unit.linkedStems.length)];
+    /** Strength each main-field stem was matched with (0: not matched). */
+    const matchedMain = new Float64Array(unit.stems.length);
+    let assignedCount = 0;
+    for (const option of options) {
+      if (assigned[option.term] || claimed[option.field]![option.pos] === 1) continue;
+      assigned[option.term] = option;
+      claimed[option.field]![option.pos] = 1;
+      if (option.field === MAIN) matchedMain[option.pos] = option.strength;
+      if (++assignedCount === terms.length) break;
+    }
+
+    let covered = 0;
+    let focusTotal = 0;
+    let focusCovered = 0;
+    const matches: TermMatch[] = terms.map((term, t) => {
+      const option = assigned[t];
+      let strength = option?.strength ?? 0;
+      let field: TermMatch["field"] = option ? (option.field === ANSWER ? "answer" : option.field === LINKED ? "linked" : faq ? "question" : "sentence") : null;
+      let matched = option ? (option.word ?? index.surface.get(option.stem) ?? option.stem) : null;
+      let via = option?.via ?? null;
+      // A name an FAQ question leaves out because its whole document is about it ("the
+      // museum's opening hours" in the Maritime Museum's FAQ): the pair inherits the names of
+      // its document's lede, at a discount.
+      const inherit = faq ? (term.name ? CONTEXT_WEIGHT : 0) : SENTENCE_CONTEXT_WEIGHT;
+      if (!option && inherit > 0) {
+        const lede = index.ledes[unit.doc]!;
+        for (const e of term.expansions) {
+          if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {
+            strength = inherit;
+            field = "document";
+            matched = e.word;
+            via = e.via;
+          }
+        }
+      }
+      // Words no document uses are left to the confidence's unknown-term penalty, not counted twice.
+      if (term.known) covered += term.weight * strength;
+      if (!term.name && term.known) {
+        focusTotal += term.weight;
+        focusCovered += term.weight * strength;
+      }
+      return { term: term.word, matched, via, field, strength };
+    });
+    const total = this.total;
+    const ownTotal = this.ownTotal(unit);
+    let ownCovered = 0;
+    for (let k = 0; k < matchedMain.length; k++) {
+      // Unmatched stems add 0: skipping them leaves the same sum.
+      if (matchedMain[k]! > 0) ownCovered += index.idf(unit.stems[k]!) * matchedMain[k]!;
+    }
+    let phrase = 0;
+    if (query.bigrams.length > 0) {
+      const sequence = unit.sequence;
+      const at = sequence.map((s) => this.infos.get(s)?.matches);
+      for (const [a, b] of query.bigrams) {
+        for (let k = 0; k + 1 < sequence.length; k++) {
+          if (at[k]?.some((m) => m.term === a) && at[k + 1]?.some((m) => m.term === b)) {
+            phrase++;
+            break;
+          }
+        }
+      }
+      phrase /= query.bigrams.length;
+    }
+    let answerType = 1;
+    if (query.answerType !== "none") {
+      /** Every stem the question gives, in either field (for "a name the question does not give"). */
+      const given = new Set<string>();
+      for (const option of assigned) if (option) given.add(option.stem);
+      answerType = answerTypeFit(query.answerType, unit, given);
+    }
+    const features: Features = {
+      coverage: total > 0 ? covered / total : 0,
+      // With no known non-name word, the focus is the names, unless the question has words the
+      // documents never use ("Is Kim married?"): then its focus is something they do not hold.
+      focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : this.unknownFocus ? 0 : total > 0 ? covered / total : 0,
+      precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
+      documentCoverage: this.documentCoverage(unit.doc),
+      phrase,
+      answerType,
+      fuzzy,
+    };
+    if (meaning !== undefined) features.meaning = meaning;
+    return { unit, score: combine(unit, features), features, matches };
+  }
+}
+
 /** Score one unit against the question: the features and their combination. */
 export function scoreUnit(
   index: RetrievalIndex,
   query: Query,
   unit: Unit,
   fuzzy: number,
-  related?: (stem: string) => Float64Array | undefined,
+  related?: RelatedStrengths,
 ): Candidate {
-  // Every way a question term can match a stem of the unit, strongest first; then each term
-  // and each unit stem is used once, so "work → line (synonym)" cannot count a stem that
-  // "line" already matched exactly.
-  const options: Array<{ term: number; stem: string; strength: number; field: "main" | "answer" | "linked"; word: string; via: MatchVia }> = [];
-  // Related strengths per unit stem (all terms at once), looked up once per unit, not per term.
-  const mainRelated = related ? unit.stems.map(related) : undefined;
-  const answerRelated = related && unit.kind === "faq" ? unit.answerStems.map(related) : undefined;
-  query.terms.forEach((term, t) => {
-    for (const e of term.expansions) {
-      if (unit.stems.includes(e.stem)) options.push({ term: t, stem: e.stem, strength: e.weight, field: "main", word: e.word, via: e.via });
-      if (unit.kind === "faq" && unit.answerStems.includes(e.stem)) {
-        options.push({ term: t, stem: e.stem, strength: e.weight * ANSWER_FIELD_WEIGHT, field: "answer", word: e.word, via: e.via });
-      } else if (unit.kind === "faq" && unit.linkedStems.includes(e.stem)) {
-        options.push({ term: t, stem: e.stem, strength: e.weight * LINKED_WEIGHT, field: "linked", word: e.word, via: e.via });
-      }
-    }
-    // Related words by meaning (word vectors), weaker than any spelling of the word itself.
-    if (mainRelated) {
-      for (let k = 0; k < mainRelated.length; k++) {
-        const strength = mainRelated[k]?.[t] ?? 0;
-        const s = unit.stems[k]!;
-        if (strength > 0) options.push({ term: t, stem: s, strength, field: "main", word: index.surface.get(s) ?? s, via: "related" });
-      }
-    }
-    if (answerRelated) {
-      for (let k = 0; k < answerRelated.length; k++) {
-        const strength = (answerRelated[k]?.[t] ?? 0) * ANSWER_FIELD_WEIGHT;
-        const s = unit.answerStems[k]!;
-        if (strength > 0) options.push({ term: t, stem: s, strength, field: "answer", word: index.surface.get(s) ?? s, via: "related" });
-      }
-    }
-  });
-  options.sort((a, b) => b.strength - a.strength || a.term - b.term || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0));
-  const assigned: Array<(typeof options)[number] | undefined> = new Array(query.terms.length);
-  const claimed = new Set<string>();
-  /** Unit stem (main field) → the strength it was matched with. */
-  const matchedStems = new Map<string, number>();
-  /** Every stem the question gives, in either field (for "a name the question does not give"). */
-  const given = new Set<string>();
-  for (const option of options) {
-    const key = `${option.field}:${option.stem}`;
-    if (assigned[option.term] || claimed.has(key)) continue;
-    assigned[option.term] = option;
-    claimed.add(key);
-    if (option.field === "main") matchedStems.set(option.stem, option.strength);
-    else given.add(option.stem);
-  }
-  for (const stem of matchedStems.keys()) given.add(stem);
-
-  let total = 0;
-  let covered = 0;
-  let focusTotal = 0;
-  let focusCovered = 0;
-  const unknownFocus = query.terms.some((t) => !t.known && !t.light && !t.name);
-  const matches: TermMatch[] = query.terms.map((term, t) => {
-    const option = assigned[t];
-    let strength = option?.strength ?? 0;
-    let field: TermMatch["field"] = option ? (option.field !== "main" ? option.field : unit.kind === "faq" ? "question" : "sentence") : null;
-    let matched = option?.word ?? null;
-    let via = option?.via ?? null;
-    // A name an FAQ question leaves out because its whole document is about it ("the
-    // museum's opening hours" in the Maritime Museum's FAQ): the pair inherits the names of
-    // its document's lede, at a discount.
-    const inherit = unit.kind === "faq" ? (term.name ? CONTEXT_WEIGHT : 0) : SENTENCE_CONTEXT_WEIGHT;
-    if (!option && inherit > 0) {
-      const lede = index.ledes[unit.doc]!;
-      for (const e of term.expansions) {
-        if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {
-          strength = inherit;
-          field = "document";
-          matched = e.word;
-          via = e.via;
-        }
-      }
-    }
-    // Words no document uses are left to the confidence's unknown-term penalty, not counted twice.
-    if (term.known) {
-      total += term.weight;
-      covered += term.weight * strength;
-    }
-    if (!term.name && term.known) {
-      focusTotal += term.weight;
-      focusCovered += term.weight * strength;
-    }
-    return { term: term.word, matched, via, field, strength };
-  });
-  let ownTotal = 0;
-  let ownCovered = 0;
-  for (const s of unit.stems) {
-    const w = index.idf(s);
-    ownTotal += w;
-    ownCovered += w * (matchedStems.get(s) ?? 0);
-  }
-  let phrase = 0;
-  if (query.bigrams.length > 0) {
-    const sequence = unit.sequence;
-    for (const [a, b] of query.bigrams) {
-      const first = query.terms[a]!.expansions;
-      const second = query.terms[b]!.expansions;
-      for (let k = 0; k + 1 < sequence.length; k++) {
-        if (first.some((e) => e.stem === sequence[k]) && second.some((e) => e.stem === sequence[k + 1])) {
-          phrase++;
-          break;
-        }
-      }
-    }
-    phrase /= query.bigrams.length;
-  }
-  const features: Features = {
-    coverage: total > 0 ? covered / total : 0,
-    // With no known non-name word, the focus is the names, unless the question has words the
-    // documents never use ("Is Kim married?"): then its focus is something they do not hold.
-    focusCoverage: focusTotal > 0 ? focusCovered / focusTotal : unknownFocus ? 0 : total > 0 ? covered / total : 0,
-    precision: ownTotal > 0 ? ownCovered / ownTotal : 0,
-    documentCoverage: documentCoverage(index, query, unit.doc, total),
-    phrase,
-    answerType: answerTypeFit(query.answerType, unit, given),
-    fuzzy,
-  };
-  return { unit, score: combine(unit, features), features, matches };
+  return new QueryPlan(index, query, related).score(unit, fuzzy);
 }
 
 /** Answer types close enough that an FAQ asking one answers the other. */
@@ -405,9 +533,8 @@ const FUZZY_DEPTH = 5;
  * coefficient over character bigrams of the normalized texts, which forgives typos and
  * word order at a few microseconds a pair.
  */
-function wholeQuestionSimilarity(questionText: string, units: readonly Unit[]): Map<number, number> {
+function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
-  const key = exactKey(questionText);
   let seen = 0;
   let own: Set<string> | undefined;
   for (const unit of units) {
@@ -453,17 +580,13 @@ function faqBigrams(key: string): Set<string> {
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
   const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
-  const fuzzy = wholeQuestionSimilarity(query.text, top);
-  const related = semantic?.forQuery(query);
+  const fuzzy = wholeQuestionSimilarity(query.key, top);
+  const plan = new QueryPlan(index, query, semantic?.forQuery(query));
   const meaning = semantic?.questionSimilarity(query);
   return top
-    .map((unit) => {
-      const candidate = scoreUnit(index, query, unit, fuzzy.get(unit.index) ?? 0, related);
-      if (!meaning || unit.kind !== "faq") return candidate;
+    .map((unit) =>
       // An FAQ question that means the same as the visitor's, in other words.
-      const similarity = meaning(unit.index, unit.stems);
-      const features = { ...candidate.features, meaning: similarity };
-      return { ...candidate, features, score: combine(unit, features) };
-    })
+      plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index, unit.stems) : undefined),
+    )
     .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
 }

@@ -25,6 +25,26 @@ export function relatedStrength(similarity: number): number {
 
 /** Cached word-pair strengths per knowledge base at most (a few MB). */
 const MAX_CACHED_PAIRS = 200_000;
+/**
+ * Knowledge bases with at most this many distinct stems list each question word's related
+ * stems whole (one pass of dot products per new word, a fraction of a millisecond).
+ */
+const MAX_LISTED_STEMS = 3_000;
+/** Question words whose related stems are kept per knowledge base at most. */
+const MAX_CACHED_WORDS = 10_000;
+
+/** One question's related-word strengths (see SemanticMatcher.forQuery). */
+export interface RelatedStrengths {
+  /** Related strength per term index for a stem; undefined when it is 0 for every term. */
+  of(stem: string): Float64Array | undefined;
+  /** When the knowledge base is small: every stem whose strengths are not all 0, with `of`'s values. */
+  readonly all?: ReadonlyMap<string, Float64Array>;
+}
+
+interface StemRows {
+  stems: string[];
+  rows: Int32Array;
+}
 
 /** A knowledge base's view of the vectors: each stem's row (through the word the documents use). */
 export class SemanticMatcher {
@@ -119,26 +139,29 @@ export class SemanticMatcher {
 
   /**
    * For one question: unit stem → related strength per term index (undefined when it is 0
-   * for every term), memoized per question; undefined when no term can have related words.
-   * Names and light words are left out: a name is matched by its spelling, and "tell" ~ "say"
-   * is no evidence.
+   * for every term); undefined when no term can have related words. Names and light words
+   * are left out: a name is matched by its spelling, and "tell" ~ "say" is no evidence.
    *
-   * One lookup per stem gives every term's strength: ranking asks for each term × stem of
-   * each candidate, and a string-keyed memo per pair was most of a seed question's time.
+   * In a small knowledge base every stem with a strength is listed at once (`all`), from
+   * each question word's related stems, found in one pass over the knowledge base's stems
+   * and kept across questions; ranking then needs no per-stem computation. In a large one
+   * `of` computes a stem's strengths on demand (its caller looks each stem up once per
+   * question), from word-pair strengths kept across questions.
    */
-  forQuery(query: Query): ((stem: string) => Float64Array | undefined) | undefined {
+  forQuery(query: Query): RelatedStrengths | undefined {
     // A misspelled word is compared through its correction.
     const termWords = query.terms.map((t) => t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word);
     const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
+    // Contrasting words (second/first, six/seven) are close in vector space but never paraphrases.
+    const contrasts = (t: number, stem: string) => contrasting(termWords[t]!, this.index.surface.get(stem) ?? stem);
     if (termRows.every((row) => row < 0)) return undefined;
     const norms = this.norms;
-    const pairs = termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
-    const memo = new Map<string, Float64Array | undefined>();
-    return (stem) => {
-      if (memo.has(stem)) return memo.get(stem);
+    let pairs: Array<Map<number, number> | undefined> | undefined;
+    const of = (stem: string): Float64Array | undefined => {
       const other = this.rowOfStem(stem);
       let strengths: Float64Array | undefined;
       if (other >= 0) {
+        pairs ??= termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
         for (let t = 0; t < termRows.length; t++) {
           const row = termRows[t]!;
           if (row < 0 || other === row) continue;
@@ -149,12 +172,65 @@ export class SemanticMatcher {
             known.set(other, strength);
             this.pairCount++;
           }
-          if (strength > 0 && contrasting(termWords[t]!, this.index.surface.get(stem) ?? stem)) strength = 0;
-          if (strength > 0) (strengths ??= new Float64Array(termRows.length))[t] = strength;
+          if (strength > 0 && !contrasts(t, stem)) (strengths ??= new Float64Array(termRows.length))[t] = strength;
         }
       }
-      memo.set(stem, strengths);
       return strengths;
     };
+    const stems = this.stemRows();
+    if (!stems) return { of };
+    // The same strengths as `of`, for every stem that has one.
+    const all = new Map<string, Float64Array>();
+    termRows.forEach((row, t) => {
+      if (row < 0) return;
+      for (const [k, strength] of this.relatedStemsOf(row, stems)) {
+        const stem = stems.stems[k]!;
+        if (contrasts(t, stem)) continue;
+        let strengths = all.get(stem);
+        if (!strengths) all.set(stem, (strengths = new Float64Array(termRows.length)));
+        strengths[t] = strength;
+      }
+    });
+    return { of, all };
+  }
+
+  /** The knowledge base's distinct unit stems that have a vector, and their rows; null when there are too many to list per word. */
+  private stemRows(): StemRows | null {
+    if (this.stemList !== undefined) return this.stemList;
+    const seen = new Set<string>();
+    for (const unit of this.index.units) {
+      for (const s of unit.stems) seen.add(s);
+      for (const s of unit.answerStems) seen.add(s);
+      if (seen.size > MAX_LISTED_STEMS) return (this.stemList = null);
+    }
+    const stems: string[] = [];
+    const rows: number[] = [];
+    for (const s of seen) {
+      const row = this.rowOfStem(s);
+      if (row < 0) continue;
+      stems.push(s);
+      rows.push(row);
+    }
+    return (this.stemList = { stems, rows: Int32Array.from(rows) });
+  }
+
+  private stemList: StemRows | null | undefined;
+  /** Per question word row: [index in stemRows, strength] of its related stems (bounded). */
+  private readonly relatedStems = new Map<number, ReadonlyArray<readonly [number, number]>>();
+
+  private relatedStemsOf(row: number, stems: StemRows): ReadonlyArray<readonly [number, number]> {
+    let related = this.relatedStems.get(row);
+    if (!related) {
+      const found: Array<readonly [number, number]> = [];
+      for (let k = 0; k < stems.rows.length; k++) {
+        const other = stems.rows[k]!;
+        if (other === row) continue;
+        const strength = relatedStrength(cosineWithNorms(this.embeddings, this.norms, row, other));
+        if (strength > 0) found.push([k, strength]);
+      }
+      if (this.relatedStems.size >= MAX_CACHED_WORDS) this.relatedStems.clear();
+      this.relatedStems.set(row, (related = found));
+    }
+    return related;
   }
 }
