@@ -135,7 +135,54 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // itself be refused, half in the "did you mean" band.
   const preference =
     f.confidence >= FULL_PREFERENCE_FROM ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
-  return s.confidence > f.confidence + preference ? s : f;
+  if (s.confidence <= f.confidence + preference) return f;
+  return restatingFaq(index, query, candidates, s) ?? s;
+}
+
+/** Share of the question's weight matched in a sentence that an FAQ pair restating it must match too. */
+export const RESTATEMENT_COVERAGE = 0.75;
+
+/** True when the FAQ pair's own question and answer match what the question matched in the sentence. */
+function restates(query: Query, faq: Candidate, sentence: Candidate): boolean {
+  let matched = 0;
+  let restated = 0;
+  query.terms.forEach((term, t) => {
+    if (!(sentence.matches[t]!.field === "sentence" && sentence.matches[t]!.strength > 0)) return;
+    matched += term.weight;
+    const own = faq.matches[t]!;
+    if ((own.field === "question" || own.field === "answer") && own.strength > 0) restated += term.weight;
+  });
+  return matched > 0 && restated >= RESTATEMENT_COVERAGE * matched;
+}
+
+/**
+ * The site owner's own answer for what a winning sentence says: an FAQ pair linked to the
+ * sentence (it restates it) that covers the question nearly as well and could answer on its
+ * own. "What did the thieves take?" is best matched by the article's "Thieves broke in … and
+ * stole …", and answered by the FAQ "What was stolen from the museum?", whose answer says the same.
+ */
+function restatingFaq(
+  index: RetrievalIndex,
+  query: Query,
+  candidates: readonly Candidate[],
+  s: { best: Candidate; confidence: number },
+): { best: Candidate; confidence: number } | undefined {
+  const linked = s.best.unit.summarizedBy;
+  if (linked.length === 0) return undefined;
+  let chosen: { best: Candidate; confidence: number } | undefined;
+  for (const c of candidates) {
+    if (c.unit.kind !== "faq" || !linked.includes(c.unit.index)) continue;
+    // It must ask the same kind of question (not "When…?" for "Which streets…?") and match
+    // what the question matched in the sentence.
+    const type = c.unit.questionType;
+    if (type !== query.answerType && type !== "none" && type !== "yesno") continue;
+    if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
+    const confidence = confidenceOf(query, c, index);
+    if (confidence < CONFIDENCE_BANDS.suggest) continue;
+    if (!chosen || confidence > chosen.confidence) chosen = { best: c, confidence };
+  }
+  // The sentence's match is the evidence that the documents hold the answer.
+  return chosen && { best: chosen.best, confidence: Math.max(chosen.confidence, s.confidence) };
 }
 
 /**

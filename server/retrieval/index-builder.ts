@@ -31,6 +31,8 @@ export interface Unit {
    * trip" in the article's words. Empty for sentences.
    */
   linkedStems: string[];
+  /** For a sentence, the FAQ pairs (unit indices) linked to it: they restate what it says. Empty for FAQ pairs. */
+  summarizedBy: number[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
   /** Stems of the words its answer text writes with a capital (not first): the names it can give. */
@@ -219,7 +221,7 @@ function personStems(tokens: readonly Token[], isDictionaryWord: (word: string) 
 const MAX_LINKED_SENTENCES = 2;
 const MIN_LINK_OVERLAP = 0.3;
 
-/** Fill each FAQ pair's linkedStems from the sentences of its document it overlaps most. */
+/** Link each FAQ pair to the sentences of its document it overlaps most (linkedStems, summarizedBy). */
 function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void {
   const byDocument = new Map<number, Unit[]>();
   for (const unit of units) {
@@ -244,7 +246,10 @@ function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void
       .sort((a, b) => b.overlap - a.overlap || a.sentence.index - b.sentence.index)
       .slice(0, MAX_LINKED_SENTENCES);
     const linked = new Set<string>();
-    for (const { sentence } of scored) for (const s of sentence.stems) if (!own.has(s)) linked.add(s);
+    for (const { sentence } of scored) {
+      for (const s of sentence.stems) if (!own.has(s)) linked.add(s);
+      sentence.summarizedBy.push(unit.index);
+    }
     unit.linkedStems = [...linked];
   }
 }
@@ -355,6 +360,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         sequence: q.stems,
         answerStems,
         linkedStems: [],
+        summarizedBy: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: nameStems(a.tokens),
         people: personStems(a.tokens, isDictionaryWord),
@@ -386,6 +392,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         sequence: analyzed.stems,
         answerStems: [],
         linkedStems: [],
+        summarizedBy: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
         names: nameStems(analyzed.tokens),
         people: personStems(analyzed.tokens, isDictionaryWord),

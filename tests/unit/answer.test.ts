@@ -187,6 +187,16 @@ describe("what a question asks", () => {
     expect(negated.confidence).toBeLessThan(plain.confidence * 0.6);
     expect(answerQuestion(cells, "Were side effects reported in the trial?").answer).toBe("No serious side effects were reported in the trial.");
   });
+  it("the FAQ pair that restates the best-matching sentence answers, unless the question asks for something only the sentence holds", () => {
+    const museum = knowledgeFrom({
+      theft: " date 2024-06-02 Thieves broke into the Dunmarra City Museum early on Sunday and stole a collection of 17th-century silver, including the Dunmarra Ring. State broadcaster RTN first reported the break-in.\n\nFAQ:\n\nQ: What was stolen from the museum?\n\nA: Thieves stole a collection of 17th-century silver, including the Dunmarra Ring.\n",
+    });
+    const taken = answerQuestion(museum, "what did the thieves take?");
+    expect(taken.kind).toBe("faq");
+    expect(taken.sources[0]?.text).toBe("What was stolen from the museum?");
+    // The FAQ answer does not say who reported it: the sentence answers.
+    expect(answerQuestion(museum, "Which broadcaster reported the break-in?").answer).toContain("State broadcaster RTN");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
