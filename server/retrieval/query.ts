@@ -181,6 +181,27 @@ const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
   money: /\bset\s+(?:me|us|you|them|him|her)\s+back\b/,
 };
 
+/**
+ * Set phrases that add nothing to what is asked ("is it open right now?", "have they found it
+ * yet at all?"): their words are not topics. Words of each phrase, as tokenized.
+ */
+const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
+  "right now", "right away", "at the moment", "these days", "so far", "at all", "of course", "by the way",
+  "for sure", "in general", "as well", "any more", "at this point", "as of now", "as of today",
+].map((phrase) => phrase.split(" "));
+
+/** Positions of the tokens that belong to a filler phrase. */
+function fillerPositions(tokens: readonly Token[]): Set<number> {
+  const positions = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    for (const phrase of FILLER_PHRASES) {
+      if (i + phrase.length > tokens.length || !phrase.every((word, k) => tokens[i + k]!.word === word)) continue;
+      for (let k = 0; k < phrase.length; k++) positions.add(i + k);
+    }
+  }
+  return positions;
+}
+
 /** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
 function asksWith(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
@@ -264,8 +285,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   const content: Token[] = [];
   const idiom = TYPE_IDIOMS[answerType]?.exec(normalizeText(text));
   const idiomWords = new Set(idiom ? idiom[0].split(/\s+/) : []);
+  const filler = fillerPositions(tokens);
   tokens.forEach((token, i) => {
-    if (token.stop || QUESTION_WORDS.has(token.word) || idiomWords.has(token.word)) return;
+    if (token.stop || QUESTION_WORDS.has(token.word) || idiomWords.has(token.word) || filler.has(i)) return;
     // "how long", "how many", "what was the reason": the word after "how", "what" or "which"
     // (past stop words) names the answer type.
     if (typeWords.has(token.stem) && asksWith(tokens, i)) return;
