@@ -15,7 +15,7 @@ const INTENTS: ReadonlyArray<[SmalltalkIntent, RegExp]> = [
   ["wellbeing", /\b(?:how are you|how'?s it going|what'?s up|how do you do)\b/],
   ["thanks", /\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|appreciate it)\b/],
   ["goodbye", /\b(?:bye+|goodbye|good bye|see you|see ya|cya|farewell|good night|take care|that'?s all)\b/],
-  ["greeting", /^(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hallo|heya|sup)\b/],
+  ["greeting", /^(?:hi+|hello+|hey+|hiya|howdy|yo|greetings|good (?:morning|afternoon|evening|day)|hallo|heya|sup|(?:is )?(?:any|some)(?:one|body) (?:there|here|around|online))\b/],
   ["acknowledgement", /^(?:ok(?:ay)?|cool|great|nice|got it|i see|alright|perfect|awesome|good|understood)\b/],
 ];
 
@@ -25,7 +25,8 @@ const FILLER = new Set(
     "helped helps helpful was is great ok okay thanks thank bye goodbye for the help your and i see got nice " +
     "cool perfect awesome good have day later now me just well oh ah hi hello hey that's what's it's you're " +
     "can do what how who are kind sort type of questions things ask know about use work menu up going name real " +
-    "human robot ai person doing today fine morning afternoon evening night day everybody guys").split(" "),
+    "human robot ai person doing today fine morning afternoon evening night day everybody guys anyone anybody someone " +
+    "somebody here around online listening awake").split(" "),
 );
 
 /** The small-talk intent of a message, or null when it is (also) a real question. */

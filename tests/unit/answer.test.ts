@@ -92,7 +92,7 @@ describe("questions the documents do not answer", () => {
 });
 
 describe("small talk", () => {
-  it.each(["hello", "Hi there!", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
+  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
     "%s is small talk",
     (message) => {
       expect(answerQuestion(seed, message).kind).toBe("smalltalk");
