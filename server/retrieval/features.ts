@@ -23,7 +23,7 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place"
   ),
   number: new RegExp(`(?:\\d|\\b(?:${NUMBER_WORDS})\\b|percent|%|\\$|€|£)`, "i"),
   duration: new RegExp(
-    `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?)`,
+    `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
     "i",
   ),
   quote: /["“”]|\b(?:said|says|told|according to|announced|wrote)\b/i,
@@ -56,13 +56,13 @@ export function questionAnswerType(question: string): AnswerType {
   if (new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`).test(q)) return "duration";
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
-  if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
-  if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b/.test(q)) return "money";
+  if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/.test(q)) return "distance";
+  if (/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b/.test(q)) return "money";
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
   if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
-  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
+  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group|club|team|firm|agency|union|party|band)\b/.test(q)) return "person";
   if (CLAUSE_WHERE.test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
-  if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
+  if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
   return "none";
 }
 

@@ -49,10 +49,18 @@ describe("answer types", () => {
     ["How long was the visit?", "duration"],
     ["How many days did the tournament go on for?", "duration"],
     ["What was the reason for the rate cut?", "reason"],
+    ["how did the fire start?", "reason"],
+    ["which club has he signed for?", "person"],
+    ["what's he going to be paid at the new club", "money"],
+    ["What will the fine be for parking there?", "money"],
+    ["how many kilometres will I get out of a full battery", "distance"],
     ["How old is the mayor?", "age"],
     ["What did they agree?", "none"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
+  });
+  it("a date something lasts until answers how long", () => {
+    expect(sentenceAnswerTypes("The museum will remain closed until Nov. 25.") & TYPE_BITS.duration).not.toBe(0);
   });
   it("recognizes what a sentence can answer", () => {
     expect(sentenceAnswerTypes("During his weeklong visit, they met.") & TYPE_BITS.duration).not.toBe(0);
