@@ -50,6 +50,8 @@ describe("answer types", () => {
     ["How many days did the tournament go on for?", "duration"],
     ["What was the reason for the rate cut?", "reason"],
     ["how did the fire start?", "reason"],
+    ["number of evacuees pinecrest falls", "number"],
+    ["northvale layoffs number", "number"],
     ["which club has he signed for?", "person"],
     ["what's he going to be paid at the new club", "money"],
     ["What will the fine be for parking there?", "money"],
