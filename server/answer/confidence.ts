@@ -54,10 +54,13 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     total += term.weight;
     // A number the answer's document does not mention (a year, a model: "Who won the cup in
     // 2023?" of a report on the 2024 cup) names another thing: unknown, and it weighs double.
+    const inDocument = () => term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
     if (/^\p{N}/u.test(term.word)) {
-      const inDocument = term.known && (!index || term.expansions.some((e) => index.documentsWith.includes(e.stem, best.unit.doc)));
-      if (!inDocument) unknown += 2 * term.weight;
+      if (!inDocument()) unknown += 2 * term.weight;
     } else if (!term.known) unknown += term.weight;
+    // Likewise a name the answer's document never mentions ("…at Northvale, should I be
+    // worried?" answered from a report that does not name Northvale).
+    else if (term.name && !inDocument()) unknown += term.weight;
   }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {

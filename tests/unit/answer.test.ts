@@ -197,6 +197,16 @@ describe("what a question asks", () => {
     // The FAQ answer does not say who reported it: the sentence answers.
     expect(answerQuestion(museum, "Which broadcaster reported the break-in?").answer).toContain("State broadcaster RTN");
   });
+  it("a name the answer's document never mentions makes the answer doubtful", () => {
+    const two = knowledgeFrom({
+      shops: " date 2024-04-01 Shop owners on Abbey Lane are worried that the new car-free zone will cost them customers.\n",
+      tech: " date 2024-04-02 Tech firm Northvale Systems will cut 1,200 jobs, mostly in its sales and support teams.\n",
+    });
+    const plain = answerQuestion(two, "shop owners worried?");
+    const named = answerQuestion(two, "Northvale shop owners worried?");
+    expect(plain.answer).toContain("Abbey Lane");
+    expect(named.confidence).toBeLessThan(plain.confidence * 0.7);
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
