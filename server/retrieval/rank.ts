@@ -523,7 +523,7 @@ export function isFragment(text: string): boolean {
 }
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
-export const MEANING_WEIGHT = 0.2;
+export const MEANING_WEIGHT = 0.3;
 
 /** FAQ candidates compared as whole strings (a small, fixed cost per question). */
 const FUZZY_DEPTH = 5;
