@@ -267,6 +267,14 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     // use ("bake") is a sign the question is about something else, not a misspelling.
     const typo = !isEnglishWord(thesaurus, token.word);
     const corrections = typo || thesaurus.size === 0 ? index.vocabulary.correct(token.word) : index.vocabulary.correctToName(token.word);
+    // A real word typed with two letters swapped ("sing" for sign, "form" for from), when
+    // the swapped spelling is (a form of) a document word: the classic real-word typo,
+    // weaker than a correction of a non-word.
+    if (!typo && corrections.length === 0) {
+      for (const word of transpositions(token.word)) {
+        if (inKnowledgeBase(index, stem(word))) corrections.push({ word, distance: 1, weight: TRANSPOSITION_WEIGHT, via: "fuzzy" });
+      }
+    }
     // A word cut short ("discus" for discussed), real word or not.
     if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
     for (const correction of corrections) {
@@ -275,6 +283,19 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
   }
   return { expansions, acronym: undefined };
+}
+
+/** Match strength of a real word read as a swap of two letters of a document word. */
+const TRANSPOSITION_WEIGHT = 0.6;
+
+/** The spellings of a word with two adjacent letters swapped (other than itself). */
+function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
 }
 
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */

@@ -207,6 +207,14 @@ describe("what a question asks", () => {
     expect(plain.answer).toContain("Abbey Lane");
     expect(named.confidence).toBeLessThan(plain.confidence * 0.7);
   });
+  it("reads a real word with two letters swapped as the document word ('sing' for sign)", () => {
+    const club = knowledgeFrom({
+      club: " date 2024-08-01 Borussia Dortmund signed winger Rafael Menezes from Sporting CP for a club record fee.\n",
+    });
+    const { explanation } = explainQuestion(club, "why did dortmund sing menezes");
+    const sing = explanation.query.terms.find((t) => t.word === "sing");
+    expect(sing?.expansions.map((e) => e.word)).toContain("sign");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
