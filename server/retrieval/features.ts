@@ -109,3 +109,8 @@ export function faqQuestionType(question: string): AnswerType {
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration"]);
+
+/** "What is moorcidin?", "who was Tycho Brahe", "what are schedule II drugs": asks what or who something is. */
+export function isDefinitionQuestion(question: string): boolean {
+  return /^\W*(?:what|who)(?:'s|\u2019s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?(?:[\p{L}\p{N}'\u2019.-]+\s*){1,4}\?*\s*$/iu.test(question);
+}

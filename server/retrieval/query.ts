@@ -5,7 +5,7 @@
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
-import { questionAnswerType, type AnswerType } from "./features.ts";
+import { isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
 
@@ -40,6 +40,8 @@ export interface Query {
   answerType: AnswerType;
   /** Stem pairs adjacent in the question (for phrase matching). */
   bigrams: Array<[number, number]>;
+  /** The question asks what or who something is ("What is moorcidin?"). */
+  definition: boolean;
 }
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
@@ -363,7 +365,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   }
   // The same words exactKey would join, without tokenizing the text again.
   const key = tokens.map((t) => t.word).join(" ");
-  return { text, key, terms, answerType, bigrams };
+  return { text, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text) };
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {

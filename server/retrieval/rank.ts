@@ -51,6 +51,8 @@ export interface Features {
   meaning?: number;
   /** Dice similarity of the whole question to the FAQ question (0 for sentences and lower-ranked FAQs). */
   fuzzy: number;
+  /** 1 for a document's first sentence when the question asks what or who something is. */
+  lede?: number;
 }
 
 export interface Candidate {
@@ -458,6 +460,7 @@ class QueryPlan {
       fuzzy,
     };
     if (meaning !== undefined) features.meaning = meaning;
+    if (query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1")) features.lede = 1;
     return { unit, score: combine(unit, features), features, matches };
   }
 }
@@ -507,9 +510,15 @@ export function combine(unit: Unit, f: Features): number {
   if (unit.kind === "faq") {
     return Math.min(1, MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage);
   }
-  const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage;
+  const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage + LEDE_BONUS * (f.lede ?? 0) * f.coverage;
   return isFragment(unit.sentence!.text) ? FRAGMENT_FACTOR * score : score;
 }
+
+/**
+ * For "What is X?", the first sentence of a document (its lede) is the likelier answer among
+ * sentences that match alike: it says what the document's subject is. Scaled by coverage.
+ */
+export const LEDE_BONUS = 0.05;
 
 /**
  * A "sentence" that does not end like one (no final . ! or ?, perhaps inside quotes or

@@ -215,6 +215,12 @@ describe("what a question asks", () => {
     const sing = explanation.query.terms.find((t) => t.word === "sing");
     expect(sing?.expansions.map((e) => e.word)).toContain("sign");
   });
+  it("'What is X?' prefers the document's first sentence among those that name X alike", () => {
+    const drug = knowledgeFrom({
+      drug: " date 2024-09-01 Moorcidin is a new antibiotic compound found in peat bog soil. Trials of moorcidin in mice begin next year.\n",
+    });
+    expect(answerQuestion(drug, "What is moorcidin?").answer).toBe("Moorcidin is a new antibiotic compound found in peat bog soil.");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");

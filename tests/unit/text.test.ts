@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
-import { faqQuestionType, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+import { faqQuestionType, isDefinitionQuestion, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
 
 describe("normalizeText", () => {
   it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
@@ -69,6 +69,18 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
+  });
+});
+
+describe("definition questions", () => {
+  it.each([
+    ["What is moorcidin?", true],
+    ["who was Tycho Brahe", true],
+    ["what's a fiscal quarter?", true],
+    ["What is the reason the museum closed after the theft?", false],
+    ["What did the council vote for?", false],
+  ])("%s → %s", (question, expected) => {
+    expect(isDefinitionQuestion(question)).toBe(expected);
   });
 });
 
