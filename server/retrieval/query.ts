@@ -372,15 +372,17 @@ function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Ex
   const light = preamble || LIGHT_WORDS.has(s);
   const best = expansions.reduce<Expansion | undefined>((a, e) => (!a || e.weight > a.weight ? e : a), undefined);
   const idf = best ? index.idf(best.stem) : index.maxIdf;
+  // A name only when the word itself (or its spelling corrected) is one: "married" is not a
+  // name because WordNet relates it to "united" (as in United Nations).
+  const name = best !== undefined && best.via !== "synonym" && index.isName(best.stem);
   return {
     word,
     stem: s,
     weight: idf * (preamble ? PREAMBLE_WEIGHT : light ? LIGHT_WEIGHT : 1),
     light,
-    // A name only when the word itself (or its spelling corrected) is one: "married" is not a
-    // name because WordNet relates it to "united" (as in United Nations).
-    name: best !== undefined && best.via !== "synonym" && index.isName(best.stem),
+    name,
     known: expansions.length > 0,
-    expansions,
+    // A name is matched by its spelling: "the Haul" (a bike) is not "carry".
+    expansions: name ? expansions.filter((e) => e.via !== "synonym") : expansions,
   };
 }

@@ -221,6 +221,15 @@ describe("what a question asks", () => {
     });
     expect(answerQuestion(drug, "What is moorcidin?").answer).toBe("Moorcidin is a new antibiotic compound found in peat bog soil.");
   });
+  it("a name is matched by its spelling, not by its synonyms as a word", () => {
+    const bikes = knowledgeFrom({
+      bike: " date 2025-03-04 Velomar unveiled the Haul, its first electric cargo bike, on Tuesday. Buyers of the Haul get a free rain cover.\n",
+    });
+    const { explanation } = explainQuestion(bikes, "does the Haul come with a cover?");
+    const haul = explanation.query.terms.find((t) => t.word === "haul");
+    expect(haul?.name).toBe(true);
+    expect(haul?.expansions.every((e) => e.via !== "synonym")).toBe(true);
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");
