@@ -223,7 +223,7 @@ describe("what a question asks", () => {
   });
   it("a name is matched by its spelling, not by its synonyms as a word", () => {
     const bikes = knowledgeFrom({
-      bike: " date 2025-03-04 Velomar unveiled the Haul, its first electric cargo bike, on Tuesday. Buyers of the Haul get a free rain cover.\n",
+      bike: " date 2025-03-04 Velomar unveiled the Haul, its first electric cargo bike, on Tuesday. Buyers of the Haul get a free rain cover, and it can carry two children.\n",
     });
     const { explanation } = explainQuestion(bikes, "does the Haul come with a cover?");
     const haul = explanation.query.terms.find((t) => t.word === "haul");
