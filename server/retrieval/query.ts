@@ -3,7 +3,7 @@
  * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
  */
 import type { RetrievalIndex } from "./index-builder.ts";
-import { LIGHT_WORDS, QUESTION_WORDS, baseForm, normalizeText, stem, tokenize, type Token } from "./text.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
@@ -279,12 +279,34 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
     // A word cut short ("discus" for discussed), real word or not.
     if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
+    // Another form of a document word, misspelled past its stem ("pedestrianisaton" for
+    // pedestrianisation, whose stem "pedestrianis" the documents use).
+    if (corrections.length === 0 && expansions.length === 0) {
+      const root = knownRoot(index, token.word);
+      if (root) expansions.push({ stem: root, weight: ROOT_WEIGHT, via: "stem", word: index.surface.get(root) ?? root });
+    }
     for (const correction of corrections) {
       const s = stem(correction.word);
       if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
     }
   }
   return { expansions, acronym: undefined };
+}
+
+/** Match strength of a word read through the longest document stem it starts with. */
+const ROOT_WEIGHT = 0.7;
+/** A root must keep this many letters, and this share of the word. */
+const MIN_ROOT_LENGTH = 7;
+const MIN_ROOT_SHARE = 0.65;
+
+/** The longest document stem that a long unknown word starts with, if it keeps most of the word. */
+function knownRoot(index: RetrievalIndex, word: string): string | undefined {
+  const shortest = Math.max(MIN_ROOT_LENGTH, Math.ceil(word.length * MIN_ROOT_SHARE));
+  for (let k = word.length - 1; k >= shortest; k--) {
+    const prefix = word.slice(0, k);
+    if (inKnowledgeBase(index, prefix)) return prefix;
+  }
+  return undefined;
 }
 
 /** Match strength of a real word read as a swap of two letters of a document word. */
@@ -301,8 +323,9 @@ function transpositions(word: string): string[] {
 }
 
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
-export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: string): Query {
+export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
+  const text = fixChatSpelling(typed);
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
@@ -365,7 +388,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, text: 
   }
   // The same words exactKey would join, without tokenizing the text again.
   const key = tokens.map((t) => t.word).join(" ");
-  return { text, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text) };
+  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text) };
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {

@@ -35,6 +35,28 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi", "roughli", "approxim", "whole",
 ].map((w) => PorterStemmer.stem(w)));
 
+/**
+ * Misspelled and chat spellings of function and question words, which typo correction
+ * leaves alone (it corrects content words to the documents' words): "wen wil it open" →
+ * "when will it open". Only spellings that are no English word of their own.
+ */
+const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  (
+    "wat:what wut:what wht:what whta:what waht:what wen:when whn:when wehn:when wher:where whre:where wehre:where " +
+    "hw:how hwo:how whcih:which wich:which whihc:which wil:will wiil:will teh:the hte:the thier:their taht:that " +
+    "adn:and becuase:because becasue:because bcause:because bc:because cuz:because coz:because abt:about " +
+    "u:you ur:your pls:please plz:please"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":") as [string, string]),
+);
+const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${[...CHAT_SPELLINGS.keys()].join("|")})(?![\\p{L}\\p{N}'])`, "giu");
+
+/** Replace chat spellings of function and question words with the words ("wen" → "when"). */
+export function fixChatSpelling(text: string): string {
+  return text.replace(CHAT_WORD, (word) => CHAT_SPELLINGS.get(word.toLowerCase()) ?? word);
+}
+
 /** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */
 export function normalizeText(text: string): string {
   return text

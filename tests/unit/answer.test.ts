@@ -230,6 +230,16 @@ describe("what a question asks", () => {
     expect(haul?.name).toBe(true);
     expect(haul?.expansions.every((e) => e.via !== "synonym")).toBe(true);
   });
+  it("a misspelled longer form of a document word matches through the stem it starts with", () => {
+    const council = knowledgeFrom({
+      council: " date 2024-10-01 The council voted to pedestrianise four streets in the city centre.\n\nFAQ:\n\nQ: How much will the project cost?\n\nA: Plans to pedestrianise the streets will cost €6.8 million.\n",
+    });
+    const { explanation } = explainQuestion(council, "how much wil the pedestrianisaton cost");
+    const term = explanation.query.terms.find((t) => t.word === "pedestrianisaton");
+    expect(term?.known).toBe(true);
+    expect(explanation.query.answerType).toBe("money");
+    expect(explanation.query.terms.map((t) => t.word)).not.toContain("wil");
+  });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");
     expect(answer.answer).toBe("The zoo opening hours are 9 a.m. to 6 p.m. every day.");

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
+import { fixChatSpelling, normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
 import { faqQuestionType, isDefinitionQuestion, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
 
 describe("normalizeText", () => {
   it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
     expect(normalizeText("Kim Jong Un’s “visit” — Russia")).toBe(`kim jong un's "visit" - russia`);
+  });
+});
+
+describe("fixChatSpelling", () => {
+  it("spells out misspelled function and question words, leaving real words alone", () => {
+    expect(fixChatSpelling("wen wil teh museum reopen?")).toBe("when will the museum reopen?");
+    expect(fixChatSpelling("Wat is moorcidin")).toBe("what is moorcidin");
+    expect(fixChatSpelling("Femke de Wit, wilful")).toBe("Femke de Wit, wilful");
   });
 });
 
