@@ -62,7 +62,7 @@ const DURATION_UNITS = ["second", "minute", "hour", "day", "week", "month", "yea
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   duration: ["long", "often", ...DURATION_UNITS.map((u) => stem(u))],
   number: ["many", "much", "big", "larg", "number", "amount"],
-  money: ["much", "cost", "price", "expens", "cheap"],
+  money: ["much", "cost", "price", "expens", "cheap", "monei"],
   age: ["old", "ag"],
   speed: ["fast", "speed"],
   distance: ["far", "tall", "high", "deep", "wide", "distanc"],

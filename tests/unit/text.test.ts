@@ -59,6 +59,7 @@ describe("answer types", () => {
     ["What was the reason for the rate cut?", "reason"],
     ["how did the fire start?", "reason"],
     ["number of evacuees pinecrest falls", "number"],
+    ["How much money did the company lose last quarter?", "money"],
     ["northvale layoffs number", "number"],
     ["which club has he signed for?", "person"],
     ["what's he going to be paid at the new club", "money"],
