@@ -150,7 +150,11 @@ function restates(query: Query, faq: Candidate, sentence: Candidate): boolean {
     if (!(sentence.matches[t]!.field === "sentence" && sentence.matches[t]!.strength > 0)) return;
     matched += term.weight;
     const own = faq.matches[t]!;
-    if ((own.field === "question" || own.field === "answer") && own.strength > 0) restated += term.weight;
+    if (own.strength <= 0) return;
+    // Words of the linked sentence the pair itself does not use count half: the pair is
+    // about that sentence, but does not say those words.
+    if (own.field === "question" || own.field === "answer") restated += term.weight;
+    else if (own.field === "linked") restated += term.weight / 2;
   });
   return matched > 0 && restated >= RESTATEMENT_COVERAGE * matched;
 }
