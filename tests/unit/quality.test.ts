@@ -23,8 +23,8 @@ describe("questions about the seed document (tests/fixtures/seed-questions.jsonl
   const results = evaluate(knowledgeIn(SEED_DATA), "tests/fixtures/seed-questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 85% right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.85);
+  it("answers at least 89% right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.89);
   });
   it("refuses every question the document does not answer", () => {
     const wrong = results.filter((r) => r.item.expect === "none" && !r.correct).map((r) => r.item.question);
@@ -40,8 +40,8 @@ describe("the five-document fixture (tests/fixtures/questions.jsonl, deliberatel
   const results = evaluate(knowledgeIn(FIXTURE_KB), "tests/fixtures/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 66% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.66);
+  it("answers at least 69% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.69);
   });
   it("answers and refuses well at once: the mean of answered right and refused right is at least 60%", () => {
     const mean = (summary.answered.right / summary.answered.total + summary.refused.right / summary.refused.total) / 2;
@@ -53,8 +53,8 @@ describe("six news documents in the seed's style (tests/fixtures/news-questions.
   const results = evaluate(knowledgeIn(path.join(ROOT, "tests/fixtures/news")), "tests/fixtures/news-questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 82% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.82);
+  it("answers at least 85% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.85);
   });
   it("refuses at least 60% of the unanswerable ones", () => {
     expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.6);
@@ -64,12 +64,12 @@ describe("six news documents in the seed's style (tests/fixtures/news-questions.
   });
 });
 
-describe("eight news documents written as a blind test (tests/fixtures/fresh, questions never tuned against)", () => {
+describe("eight news documents whose questions were written before the engine ever ran on them (tests/fixtures/fresh)", () => {
   const results = evaluate(knowledgeIn(path.join(ROOT, "tests/fixtures/fresh/docs")), "tests/fixtures/fresh/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 74% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.74);
+  it("answers at least 79% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.79);
   });
   it("refuses at least 70% of the unanswerable ones", () => {
     expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.7);
