@@ -13,7 +13,7 @@ import { contrasting } from "./contrast.ts";
 export const QUESTION_SIMILARITY_FLOOR = 0.75;
 
 /** Cosine similarity below which two words are not taken as related. */
-export const MIN_SIMILARITY = 0.6;
+export const MIN_SIMILARITY = 0.55;
 /** The strongest a related-word match can be (against 1 for the word itself). */
 export const MAX_RELATED_STRENGTH = 0.6;
 

@@ -40,8 +40,8 @@ describe("the five-document fixture (tests/fixtures/questions.jsonl, deliberatel
   const results = evaluate(knowledgeIn(FIXTURE_KB), "tests/fixtures/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 69% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.69);
+  it("answers at least 68% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.68);
   });
   it("answers and refuses well at once: the mean of answered right and refused right is at least 60%", () => {
     const mean = (summary.answered.right / summary.answered.total + summary.refused.right / summary.refused.total) / 2;
@@ -68,8 +68,8 @@ describe("eight news documents whose questions were written before the engine ev
   const results = evaluate(knowledgeIn(path.join(ROOT, "tests/fixtures/fresh/docs")), "tests/fixtures/fresh/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 79% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.79);
+  it("answers at least 80% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.8);
   });
   it("refuses at least 70% of the unanswerable ones", () => {
     expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.7);
