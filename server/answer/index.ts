@@ -139,6 +139,9 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   return restatingFaq(index, query, candidates, s) ?? s;
 }
 
+/** A message phrased as a question: a wh-word, an auxiliary that opens a yes/no question, or a question mark. */
+const QUESTION_FORM = /\b(?:who|whom|whose|what|when|where|why|how|which)\b|^\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b|\?/i;
+
 /** Share of the question's weight matched in a sentence that an FAQ pair restating it must match too. */
 export const RESTATEMENT_COVERAGE = 0.75;
 
@@ -151,10 +154,11 @@ function restates(query: Query, faq: Candidate, sentence: Candidate): boolean {
     matched += term.weight;
     const own = faq.matches[t]!;
     if (own.strength <= 0) return;
-    // Words of the linked sentence the pair itself does not use count half: the pair is
-    // about that sentence, but does not say those words.
-    if (own.field === "question" || own.field === "answer") restated += term.weight;
-    else if (own.field === "linked") restated += term.weight / 2;
+    // Its own question and answer count, and the names of its document's lede and of its
+    // linked sentence (what the pair is about); other words of the linked sentence count half
+    // (the pair is about that sentence, but does not say them).
+    if (own.field === "question" || own.field === "answer" || own.field === "document") restated += term.weight;
+    else if (own.field === "linked") restated += term.name ? term.weight : term.weight / 2;
   });
   return matched > 0 && restated >= RESTATEMENT_COVERAGE * matched;
 }
@@ -173,13 +177,15 @@ function restatingFaq(
 ): { best: Candidate; confidence: number } | undefined {
   const linked = s.best.unit.summarizedBy;
   if (linked.length === 0) return undefined;
+  const keywordsOnly = !QUESTION_FORM.test(query.text);
   let chosen: { best: Candidate; confidence: number } | undefined;
   for (const c of candidates) {
     if (c.unit.kind !== "faq" || !linked.includes(c.unit.index)) continue;
     // It must ask the same kind of question (not "When…?" for "Which streets…?") and match
     // what the question matched in the sentence.
+    // Keywords ("hospital cost") ask no kind of question in so many words: any pair may do.
     const type = c.unit.questionType;
-    if (type !== query.answerType && type !== "none" && type !== "yesno") continue;
+    if (type !== query.answerType && type !== "none" && type !== "yesno" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
     const confidence = confidenceOf(query, c, index);
     if (confidence < CONFIDENCE_BANDS.suggest) continue;

@@ -26,7 +26,7 @@ const FILLER = new Set(
     "cool perfect awesome good have day later now me just well oh ah hi hello hey that's what's it's you're " +
     "can do what how who are kind sort type of questions things ask know about use work menu up going name real " +
     "human robot ai person doing today fine morning afternoon evening night day everybody guys anyone anybody someone " +
-    "somebody here around online listening awake").split(" "),
+    "somebody here around online listening awake with").split(" "),
 );
 
 /** The small-talk intent of a message, or null when it is (also) a real question. */

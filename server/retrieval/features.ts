@@ -57,7 +57,7 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/.test(q)) return "distance";
-  if (/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b/.test(q)) return "money";
+  if (/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/.test(q)) return "money";
   // Keywords too: "number of evacuees", "layoffs number".
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/.test(q)) return "number";
   if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";

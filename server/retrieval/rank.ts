@@ -5,7 +5,7 @@
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
-import { TYPE_BITS, type AnswerType } from "./features.ts";
+import { STRICT_TYPES, TYPE_BITS, type AnswerType } from "./features.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
 export const MAX_RELATED_POSTINGS = 1000;
@@ -491,13 +491,19 @@ export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<
   if (unit.kind === "faq" && unit.questionType !== "none") {
     if (unit.questionType === asked) return 1;
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
+    // "When does the bridge close?" answered "It closes for 11 weeks from May 6": a pair that
+    // asks for one quantity (a time, a number…) and states the one asked for answers too.
+    if (STRICT_TYPES.has(asked) && STRICT_TYPES.has(unit.questionType) && (unit.answerTypes & strictBits(asked)) !== 0) return 1;
     return 0;
   }
   if (asked === "person") return unit.people.some((n) => !given.has(n)) ? 1 : 0;
   if (asked === "place") return newName && (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
-  // "How long is the line?" may ask for a length as well as a duration.
-  const bits = asked === "duration" ? TYPE_BITS.duration | TYPE_BITS.distance : TYPE_BITS[asked];
-  return (unit.answerTypes & bits) !== 0 ? 1 : 0;
+  return (unit.answerTypes & strictBits(asked)) !== 0 ? 1 : 0;
+}
+
+/** The TYPE_BITS that satisfy an asked type ("How long is the line?" may ask for a length as well as a duration). */
+function strictBits(asked: Exclude<AnswerType, "none">): number {
+  return asked === "duration" ? TYPE_BITS.duration | TYPE_BITS.distance : TYPE_BITS[asked];
 }
 
 /**

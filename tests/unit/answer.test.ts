@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
-import { FIXTURE_KB, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
+import path from "node:path";
+import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
 const seed = knowledgeIn(SEED_DATA);
 const fixtures = knowledgeIn(FIXTURE_KB);
@@ -92,7 +93,7 @@ describe("questions the documents do not answer", () => {
 });
 
 describe("small talk", () => {
-  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
+  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "what can you help me with?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
     "%s is small talk",
     (message) => {
       expect(answerQuestion(seed, message).kind).toBe("smalltalk");
@@ -239,6 +240,18 @@ describe("what a question asks", () => {
     expect(term?.known).toBe(true);
     expect(explanation.query.answerType).toBe("money");
     expect(explanation.query.terms.map((t) => t.word)).not.toContain("wil");
+  });
+  it("a keyword query takes the FAQ answer that restates the best sentence, whatever that FAQ asks", () => {
+    const holdout = knowledgeIn(path.join(ROOT, "tests/fixtures/holdout/docs"));
+    expect(answerQuestion(holdout, "aire valley hospital cost").sources[0]?.text).toBe("How much did the hospital cost to build?");
+  });
+  it("an FAQ that asks when and states how long answers how long", () => {
+    const bridge = knowledgeFrom({
+      bridge: " date 2025-04-01 Hexham Bridge will close to all traffic for repairs, the council said.\n\nFAQ:\n\nQ: When does Hexham Bridge close?\n\nA: It closes on May 6 for 11 weeks.\n",
+    });
+    const answer = answerQuestion(bridge, "how many weeks will Hexham Bridge be shut for");
+    expect(answer.kind).toBe("faq");
+    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BANDS.answer);
   });
   it("a heading or caption is not an answer when a sentence says the same", () => {
     const answer = answerQuestion(kb, "zoo opening hours");

@@ -60,6 +60,8 @@ describe("answer types", () => {
     ["how did the fire start?", "reason"],
     ["number of evacuees pinecrest falls", "number"],
     ["How much money did the company lose last quarter?", "money"],
+    ["aire valley hospital cost", "money"],
+    ["why did the bank lower borrowing costs?", "reason"],
     ["northvale layoffs number", "number"],
     ["which club has he signed for?", "person"],
     ["what's he going to be paid at the new club", "money"],
