@@ -7,7 +7,7 @@
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { faqQuestionType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
-import { STOPWORDS, indexStems, stem, tokenize, type Token } from "./text.ts";
+import { STOPWORDS, indexStems, scanWords, stem, tokenize, type WordForm } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export type UnitKind = "faq" | "sentence";
@@ -188,31 +188,36 @@ function lookups(termIds: ReadonlyMap<string, number>, idfs: Float64Array, names
   };
 }
 
-function nameStems(tokens: readonly Token[]): string[] {
-  const names = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word)) names.add(t.stem);
-  });
-  return [...names];
-}
-
 /** Days and months: capitalized, but never who did something. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
 /**
- * Stems of the capitalized words that may name a person: not a dictionary word (Chile,
- * Governor, Bank are; Ortúzar, Menezes are not) and not a day or month.
+ * What the build needs of a distinct content word, worked out on its first occurrence: a
+ * corpus repeats a few tens of thousands of words millions of times, and every other
+ * occurrence then costs one map look-up.
  */
-function personStems(tokens: readonly Token[], isDictionaryWord: (word: string) => boolean): string[] {
-  const people = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word) && !CALENDAR_WORDS.has(t.word) && !isDictionaryWord(t.word)) {
-      people.add(t.stem);
-    }
-  });
-  return [...people];
+interface WordEntry {
+  /** Vocabulary ids of the word and of its parts (hyphenated words). */
+  vocabularyId: number;
+  partIds: readonly number[];
+  /** Term id of the word's stem. */
+  term: number;
+  /** The stems the word is indexed under (see indexStems: its stem, then its content parts') and their term ids. */
+  stems: readonly string[];
+  terms: readonly number[];
+  /** Starts with a letter: written with a capital (not first), a name its text can give. */
+  nameLike: boolean;
+  /** Also not a day, month or dictionary word (Chile, Governor, Bank are; Ortúzar, Menezes are not): may name a person. */
+  personLike: boolean;
+  /** Letters only: may be part of a capitalized run that makes an acronym. */
+  lettersOnly: boolean;
+}
+
+/** Push `value` unless `list` holds it already (lists of a unit's names: a handful). */
+function pushUnique(list: string[], value: string): void {
+  if (!list.includes(value)) list.push(value);
 }
 
 /** Sentences an FAQ pair links to at most, and the overlap (share of the pair's weight) they need. */
@@ -288,20 +293,56 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     return t;
   };
 
-  const analyze = (text: string, doc: number) => {
-    const tokens = tokenize(text);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.stop) continue;
-      vocabulary.add(token.word, token.capitalized && i > 0);
-      for (const part of token.parts) vocabulary.add(part, false);
-      const t = termOf(token.stem);
-      if (surfaceWords[t] === undefined) surfaceWords[t] = token.word;
-      if (i > 0) {
-        if (token.capitalized) capitalVotes.set(t, capitalVotes.at(t) + 1);
-        totalVotes.set(t, totalVotes.at(t) + 1);
-      }
+  /** Content words by word (the hyphenated form for words with parts: "weeklong" and "week-long" differ). */
+  const entries = new Map<string, WordEntry>();
+  /** The same entries by WordForm id: no look-up by text for the millions of repeated words. */
+  const entriesByForm: (WordEntry | undefined)[] = [];
+  const entryOf = (form: WordForm): WordEntry => {
+    let entry = form.id >= 0 ? entriesByForm[form.id] : undefined;
+    if (entry !== undefined) return entry;
+    const key = form.parts.length > 0 ? form.parts.join("-") : form.word;
+    entry = entries.get(key);
+    if (entry === undefined) {
+      const word = form.word;
+      const stems = [form.stem];
+      for (const part of form.parts) if (!STOPWORDS.has(part)) stems.push(stem(part));
+      const nameLike = /^\p{L}/u.test(word);
+      entry = {
+        vocabularyId: vocabulary.intern(word),
+        partIds: form.parts.map((part) => vocabulary.intern(part)),
+        term: termOf(form.stem),
+        stems,
+        terms: stems.map(termOf),
+        nameLike,
+        personLike: nameLike && !CALENDAR_WORDS.has(word) && !isDictionaryWord(word),
+        lettersOnly: /^\p{L}+$/u.test(word),
+      };
+      entries.set(key, entry);
     }
+    if (form.id >= 0) {
+      while (entriesByForm.length <= form.id) entriesByForm.push(undefined);
+      entriesByForm[form.id] = entry;
+    }
+    return entry;
+  };
+
+  /** Scratch of `analyze`: the term ids of a text's index stems. */
+  const terms = new IntList(256);
+
+  /**
+   * Scan a text of document `doc` and record its words: vocabulary, surface forms, name
+   * votes, acronyms, the documents each stem occurs in. Returns its index stems in text
+   * order (as indexStems gives them; their term ids are left in `terms`), the stems of the
+   * names it gives (capitalized words, not first) and of those that may be people, and,
+   * when asked, its words (for exactKey).
+   */
+  const analyze = (text: string, doc: number, keepWords = false) => {
+    const stems: string[] = [];
+    const names: string[] = [];
+    const people: string[] = [];
+    const words: string[] = [];
+    terms.length = 0;
+    let position = 0;
     // Acronyms of runs of capitalized content words (North Korea → nk, United Nations → un).
     let run: string[] = [];
     const flush = () => {
@@ -309,29 +350,64 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         const acronym = run.map((s) => s[0]).join("");
         if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.map((w) => stem(w)));
       }
-      run = [];
+      if (run.length > 0) run = [];
     };
-    for (const token of tokens) {
-      if (token.capitalized && !token.stop && /^\p{L}+$/u.test(token.word)) run.push(token.word);
-      else if (token.capitalized && token.stop && run.length > 0) continue; // "Bank of England"
-      else flush();
-    }
-    flush();
-    const stems = indexStems(tokens);
-    for (const s of stems) {
-      const t = termOf(s);
-      if (lastDoc.data[t] !== doc) {
-        lastDoc.data[t] = doc;
-        docTerms.push(t);
-        docValues.push(doc);
+    scanWords(text, (form, capitalized, stop) => {
+      const i = position++;
+      if (keepWords) words.push(form.word);
+      if (stop) {
+        if (!(capitalized && run.length > 0)) flush(); // "Bank of England" keeps its run
+        return;
       }
-    }
-    return { tokens, stems };
+      const entry = entryOf(form);
+      if (capitalized && entry.lettersOnly) run.push(form.word);
+      else flush();
+      vocabulary.count(entry.vocabularyId, capitalized && i > 0);
+      for (const id of entry.partIds) vocabulary.count(id, false);
+      const t = entry.term;
+      if (surfaceWords[t] === undefined) surfaceWords[t] = form.word;
+      if (i > 0) {
+        if (capitalized) capitalVotes.set(t, capitalVotes.at(t) + 1);
+        totalVotes.set(t, totalVotes.at(t) + 1);
+        if (capitalized && entry.nameLike) {
+          pushUnique(names, form.stem);
+          if (entry.personLike) pushUnique(people, form.stem);
+        }
+      }
+      for (let k = 0; k < entry.terms.length; k++) {
+        const term = entry.terms[k]!;
+        stems.push(entry.stems[k]!);
+        terms.push(term);
+        if (lastDoc.data[term] !== doc) {
+          lastDoc.data[term] = doc;
+          docTerms.push(term);
+          docValues.push(doc);
+        }
+      }
+    });
+    flush();
+    return { stems, names, people, words };
   };
 
-  /** Distinct stems in first-occurrence order; the input itself when it has no repeats (units then share one array for stems and sequence). */
-  const distinct = (stems: string[]): string[] => {
-    const unique = [...new Set(stems)];
+  /** Per term id: the stamp of the last stem list `distinct` saw it in. */
+  const seen = new IntList(1 << 12);
+  let stamp = 0;
+  /**
+   * A unit field's distinct stems in first-occurrence order, each pushed to the field's
+   * postings; the input itself when it has no repeats (units then share one array for
+   * stems and sequence).
+   */
+  const distinct = (stems: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
+    stamp++;
+    const unique: string[] = [];
+    for (let k = 0; k < termList.length; k++) {
+      const t = termList.data[k]!;
+      if (seen.at(t) === stamp) continue;
+      seen.set(t, stamp);
+      unique.push(stems[k]!);
+      postingTerms.push(t);
+      postingUnits.push(unit);
+    }
     return unique.length === stems.length ? stems : unique;
   };
 
@@ -340,12 +416,11 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     const lede = document.sentences[0]?.text ?? document.faqs[0]?.question ?? "";
     ledes.push(new Set(indexStems(tokenize(lede))));
     for (const faq of document.faqs) {
-      const q = analyze(faq.question, doc);
-      const key = q.tokens.map((t) => t.word).join(" ");
-      const a = analyze(faq.answer, doc);
       const index = units.length;
-      const stems = distinct(q.stems);
-      const answerStems = [...new Set(a.stems)];
+      const q = analyze(faq.question, doc, true);
+      const stems = distinct(q.stems, terms, mainTerms, mainUnits, index);
+      const key = q.words.join(" ");
+      const a = analyze(faq.answer, doc);
       units.push({
         index,
         kind: "faq",
@@ -353,22 +428,14 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         faq,
         stems,
         sequence: q.stems,
-        answerStems,
+        answerStems: distinct(a.stems, terms, answerTerms, answerUnits, index),
         linkedStems: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
-        names: nameStems(a.tokens),
-        people: personStems(a.tokens, isDictionaryWord),
+        names: a.names,
+        people: a.people,
         questionType: faqQuestionType(faq.question),
         key,
       });
-      for (const s of stems) {
-        mainTerms.push(termIds.get(s)!);
-        mainUnits.push(index);
-      }
-      for (const s of answerStems) {
-        answerTerms.push(termIds.get(s)!);
-        answerUnits.push(index);
-      }
       const list = exactQuestions.get(key) ?? [];
       list.push(index);
       exactQuestions.set(key, list);
@@ -376,26 +443,21 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
-      const stems = distinct(analyzed.stems);
       units.push({
         index,
         kind: "sentence",
         doc,
         sentence,
-        stems,
+        stems: distinct(analyzed.stems, terms, mainTerms, mainUnits, index),
         sequence: analyzed.stems,
         answerStems: [],
         linkedStems: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
-        names: nameStems(analyzed.tokens),
-        people: personStems(analyzed.tokens, isDictionaryWord),
+        names: analyzed.names,
+        people: analyzed.people,
         questionType: "none",
         key: "",
       });
-      for (const s of stems) {
-        mainTerms.push(termIds.get(s)!);
-        mainUnits.push(index);
-      }
     }
   });
 

@@ -60,8 +60,8 @@ export interface Token {
   stop: boolean;
   /** True when the original text wrote the word with a capital (a name, unless first). */
   capitalized: boolean;
-  /** Parts of a hyphenated word (week-long → week, long); empty otherwise. */
-  parts: string[];
+  /** Parts of a hyphenated word (week-long → week, long); empty otherwise. Shared between tokens: never mutated. */
+  parts: readonly string[];
 }
 
 /**
@@ -145,27 +145,115 @@ function sameOffsets(folded: string, cased: string): boolean {
   return true;
 }
 
+/** Text made of ASCII characters only (most text): tokenize skips Unicode normalization. */
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Stop words that are content words when capitalized mid-sentence (the month May). */
 const CAPITALIZED_CONTENT: ReadonlySet<string> = new Set(["may"]);
 
-/** Shared by every token without parts (most of them): one allocation less per token. Never mutated. */
-const NO_PARTS = Object.freeze([]) as unknown as string[];
+/** Shared by every token without parts (most of them): one allocation less per token. */
+const NO_PARTS: readonly string[] = Object.freeze([]);
 
-function makeToken(raw: string, capital: string, tokens: Token[]): void {
-  const word = cleanWord(raw);
-  if (word === "") return;
-  const hyphenated = word.includes("-");
-  const joined = hyphenated ? word.replace(/-/g, "") : word;
-  const capitalized = capital !== capital.toLowerCase();
-  tokens.push({
-    word: joined,
-    stem: stem(joined),
-    position: tokens.length,
+/** What a tokenizer match yields wherever it occurs: its word, stem, stop-word flag and parts. */
+export interface WordForm {
+  /**
+   * Dense id (0, 1, 2…) of a memoized form, so that callers can keep per-word data in an
+   * array; -1 for a form made after the memo filled up (it never gets the same object twice).
+   */
+  readonly id: number;
+  readonly word: string;
+  readonly stem: string;
+  /** In STOPWORDS (a token of it is a stop word unless CAPITALIZED_CONTENT applies). */
+  readonly stopWord: boolean;
+  readonly parts: readonly string[];
+}
+
+/**
+ * Word forms by raw match, memoized: a text repeats a few tens of thousands of distinct
+ * words millions of times, and cleaning and stemming each occurrence dominated indexing.
+ * Bounded like the stem cache; `null` for a match that cleans to nothing.
+ */
+const wordForms = new Map<string, WordForm | null>();
+const WORD_FORM_CACHE_LIMIT = 200_000;
+let nextFormId = 0;
+
+function wordForm(raw: string): WordForm | null {
+  let form = wordForms.get(raw);
+  if (form === undefined) {
+    const cached = wordForms.size < WORD_FORM_CACHE_LIMIT;
+    const word = cleanWord(raw);
+    if (word === "") {
+      form = null;
+    } else {
+      const hyphenated = word.includes("-");
+      const joined = hyphenated ? word.replace(/-/g, "") : word;
+      form = {
+        id: cached ? nextFormId++ : -1,
+        word: joined,
+        stem: stem(joined),
+        stopWord: STOPWORDS.has(joined),
+        parts: hyphenated ? Object.freeze(word.split("-").filter((p) => p !== "")) : NO_PARTS,
+      };
+    }
+    if (cached) wordForms.set(raw, form);
+  }
+  return form;
+}
+
+/** True when a character (one UTF-16 unit, or "") is upper or title case: it changes when lower-cased. */
+function isCapital(char: string): boolean {
+  const code = char.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return char !== char.toLowerCase();
+}
+
+/** What `scanWords` reports per word: its form, whether it was written with a capital, and whether it is a stop word there. */
+export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) => void;
+
+/**
+ * The words of a text, in order, as `tokenize` finds them, without a Token object each
+ * (indexing scans millions of words and keeps none of the tokens).
+ */
+export function scanWords(text: string, visit: WordVisitor): void {
+  let folded: string;
+  let cased: string;
+  const ascii = ASCII.test(text);
+  if (ascii) {
+    // NFKC leaves ASCII as it is, and of the folded characters only the backtick is ASCII:
+    // the same strings as below, with equal offsets by construction.
+    cased = text.includes("`") ? text.replace(/`/g, "'") : text;
+    folded = cased.toLowerCase();
+  } else {
+    const original = text.normalize("NFKC");
+    folded = normalizeText(original);
+    cased = original.replace(/[\u2018\u2019`´]/g, "'");
+  }
+  const matches = tokenizer.tokenize(folded) ?? [];
+  let count = 0;
+  const emit = (raw: string, capital: string) => {
+    const form = wordForm(raw);
+    if (form === null) return;
+    const capitalized = isCapital(capital);
     // "May" written with a capital inside a sentence is the month, not the verb.
-    stop: STOPWORDS.has(joined) && !(capitalized && tokens.length > 0 && CAPITALIZED_CONTENT.has(joined)),
-    capitalized,
-    parts: hyphenated ? word.split("-").filter((p) => p !== "") : NO_PARTS,
-  });
+    const stop = form.stopWord && !(capitalized && count > 0 && CAPITALIZED_CONTENT.has(form.word));
+    count++;
+    visit(form, capitalized, stop);
+  };
+  if (ascii || sameOffsets(folded, cased)) {
+    // One tokenizer pass; capitals read from `cased` at each match's offset. A match starts
+    // at the first occurrence of its text after the previous match: an earlier occurrence
+    // would itself begin a match (every match starts with a letter or digit).
+    let offset = 0;
+    for (const raw of matches) {
+      offset = folded.indexOf(raw, offset);
+      emit(raw, cased[offset] ?? "");
+      offset += raw.length;
+    }
+    return;
+  }
+  // Recover capitalization from the original: same tokenizer, same order.
+  const originalMatches = tokenizer.tokenize(cased) ?? [];
+  matches.forEach((raw, i) => emit(raw, originalMatches[i]?.[0] ?? ""));
 }
 
 /**
@@ -175,26 +263,10 @@ function makeToken(raw: string, capital: string, tokens: Token[]): void {
  * // → ["kim", "jong", "un", "week-long", "visit"] (with parts ["week", "long"] on the hyphenated one)
  */
 export function tokenize(text: string): Token[] {
-  const original = text.normalize("NFKC");
-  const folded = normalizeText(original);
-  const cased = original.replace(/[\u2018\u2019`´]/g, "'");
-  const matches = tokenizer.tokenize(folded) ?? [];
   const tokens: Token[] = [];
-  if (sameOffsets(folded, cased)) {
-    // One tokenizer pass; capitals read from `cased` at each match's offset. A match starts
-    // at the first occurrence of its text after the previous match: an earlier occurrence
-    // would itself begin a match (every match starts with a letter or digit).
-    let offset = 0;
-    for (const raw of matches) {
-      offset = folded.indexOf(raw, offset);
-      makeToken(raw, cased[offset] ?? "", tokens);
-      offset += raw.length;
-    }
-    return tokens;
-  }
-  // Recover capitalization from the original: same tokenizer, same order.
-  const originalMatches = tokenizer.tokenize(cased) ?? [];
-  matches.forEach((raw, i) => makeToken(raw, originalMatches[i]?.[0] ?? "", tokens));
+  scanWords(text, (form, capitalized, stop) => {
+    tokens.push({ word: form.word, stem: form.stem, position: tokens.length, stop, capitalized, parts: form.parts });
+  });
   return tokens;
 }
 
