@@ -224,33 +224,87 @@ function pushUnique(list: string[], value: string): void {
 const MAX_LINKED_SENTENCES = 2;
 const MIN_LINK_OVERLAP = 0.3;
 
-/** Fill each FAQ pair's linkedStems from the sentences of its document it overlaps most. */
-function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void {
-  const byDocument = new Map<number, Unit[]>();
-  for (const unit of units) {
-    if (unit.kind !== "sentence") continue;
-    const list = byDocument.get(unit.doc) ?? [];
-    list.push(unit);
-    byDocument.set(unit.doc, list);
-  }
-  for (const unit of units) {
-    if (unit.kind !== "faq") continue;
-    const own = new Set([...unit.stems, ...unit.answerStems]);
-    let ownWeight = 0;
-    for (const s of own) ownWeight += idf(s);
-    if (ownWeight === 0) continue;
-    const scored = (byDocument.get(unit.doc) ?? [])
-      .map((sentence) => {
+/**
+ * Per unit, where its terms start in a field's posting pairs: unit u's distinct term ids
+ * are terms[offsets[u]..offsets[u + 1]), in the order of its stems (units push theirs in
+ * unit order, one unit at a time).
+ */
+function unitOffsets(unitCount: number, postingUnits: IntList): Int32Array {
+  const offsets = new Int32Array(unitCount + 1);
+  for (let k = 0; k < postingUnits.length; k++) offsets[postingUnits.data[k]! + 1]!++;
+  for (let u = 0; u < unitCount; u++) offsets[u + 1]! += offsets[u]!;
+  return offsets;
+}
+
+/** A field's (term id, unit) posting pairs, as pushed while building. */
+interface PostingPairs {
+  terms: IntList;
+  units: IntList;
+}
+
+/**
+ * Fill each FAQ pair's linkedStems from the sentences of its document it overlaps most.
+ * Works on term ids (idfs by term id, the units' terms from the posting pairs); a unit's
+ * stems and its terms are in the same order, so sums run in the order of the stems.
+ */
+function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPairs, answer: PostingPairs, idfs: Float64Array): void {
+  const mainOffsets = unitOffsets(units.length, main.units);
+  const answerOffsets = unitOffsets(units.length, answer.units);
+  /** Per term id: the FAQ unit (index + 1) whose own terms hold it, and whose linked stems do. */
+  const own = new Int32Array(termCount);
+  const linkedBy = new Int32Array(termCount);
+  const best: number[] = [];
+  const bestOverlap: number[] = [];
+  // A document's units are consecutive: its FAQ pairs, then its sentences.
+  for (let start = 0; start < units.length; ) {
+    const doc = units[start]!.doc;
+    let end = start;
+    while (end < units.length && units[end]!.doc === doc) end++;
+    for (let f = start; f < end && units[f]!.kind === "faq"; f++) {
+      const mark = f + 1;
+      let ownWeight = 0;
+      for (const [offsets, terms] of [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const) {
+        for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
+          const t = terms.data[k]!;
+          if (own[t] === mark) continue;
+          own[t] = mark;
+          ownWeight += idfs[t]!;
+        }
+      }
+      if (ownWeight === 0) continue;
+      // The best MAX_LINKED_SENTENCES sentences by overlap, the earlier first on ties.
+      best.length = 0;
+      bestOverlap.length = 0;
+      for (let s = start; s < end; s++) {
+        if (units[s]!.kind !== "sentence") continue;
         let shared = 0;
-        for (const s of sentence.stems) if (own.has(s)) shared += idf(s);
-        return { sentence, overlap: shared / ownWeight };
-      })
-      .filter((x) => x.overlap >= MIN_LINK_OVERLAP)
-      .sort((a, b) => b.overlap - a.overlap || a.sentence.index - b.sentence.index)
-      .slice(0, MAX_LINKED_SENTENCES);
-    const linked = new Set<string>();
-    for (const { sentence } of scored) for (const s of sentence.stems) if (!own.has(s)) linked.add(s);
-    unit.linkedStems = [...linked];
+        for (let k = mainOffsets[s]!; k < mainOffsets[s + 1]!; k++) {
+          const t = main.terms.data[k]!;
+          if (own[t] === mark) shared += idfs[t]!;
+        }
+        const overlap = shared / ownWeight;
+        if (overlap < MIN_LINK_OVERLAP) continue;
+        let at = best.length;
+        while (at > 0 && overlap > bestOverlap[at - 1]!) at--;
+        if (at >= MAX_LINKED_SENTENCES) continue;
+        best.splice(at, 0, s);
+        bestOverlap.splice(at, 0, overlap);
+        best.length = Math.min(best.length, MAX_LINKED_SENTENCES);
+        bestOverlap.length = best.length;
+      }
+      const linked: string[] = [];
+      for (const s of best) {
+        const stems = units[s]!.stems;
+        for (let j = 0; j < stems.length; j++) {
+          const t = main.terms.data[mainOffsets[s]! + j]!;
+          if (own[t] === mark || linkedBy[t] === mark) continue;
+          linkedBy[t] = mark;
+          linked.push(stems[j]!);
+        }
+      }
+      units[f]!.linkedStems = linked;
+    }
+    start = end;
   }
 }
 
@@ -485,7 +539,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (count > 0 && capitalVotes.at(t) * 2 > count) names[t] = 1;
   }
   const found = lookups(termIds, idfs, names, surfaceWords, total);
-  linkFaqsToSentences(units, found.idf);
+  linkFaqsToSentences(units, termCount, { terms: mainTerms, units: mainUnits }, { terms: answerTerms, units: answerUnits }, idfs);
   const unitDocs = new Int32Array(total);
   for (let u = 0; u < total; u++) unitDocs[u] = units[u]!.doc;
 
