@@ -114,14 +114,6 @@ class IntList {
     }
     this.data[this.length++] = value;
   }
-  /** Value at `i`, growing (zero-filled) as needed: for per-term counters. */
-  at(i: number): number {
-    return i < this.length ? this.data[i]! : 0;
-  }
-  set(i: number, value: number): void {
-    while (this.length <= i) this.push(0);
-    this.data[i] = value;
-  }
 }
 
 /** Binary search in an ascending run of `data`. */
@@ -331,6 +323,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const surfaceWords: string[] = [];
   const capitalVotes = new IntList(1 << 12);
   const totalVotes = new IntList(1 << 12);
+  /** Per term id: the stamp of the last stem list `distinct` saw it in. */
+  const seen = new IntList(1 << 12);
   const vocabulary = new Vocabulary();
   const exactQuestions = new Map<string, number[]>();
   const acronyms = new Map<string, string[]>();
@@ -342,7 +336,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (t === undefined) {
       t = termIds.size;
       termIds.set(s, t);
-      lastDoc.set(t, -1);
+      lastDoc.push(-1);
+      capitalVotes.push(0);
+      totalVotes.push(0);
+      seen.push(0);
     }
     return t;
   };
@@ -404,25 +401,25 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         const acronym = run.map((s) => s[0]).join("");
         if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.map((w) => stem(w)));
       }
-      if (run.length > 0) run = [];
+      run = [];
     };
     scanWords(text, (form, capitalized, stop) => {
       const i = position++;
       if (keepWords) words.push(form.word);
       if (stop) {
-        if (!(capitalized && run.length > 0)) flush(); // "Bank of England" keeps its run
+        if (run.length > 0 && !capitalized) flush(); // "Bank of England" keeps its run
         return;
       }
       const entry = entryOf(form);
       if (capitalized && entry.lettersOnly) run.push(form.word);
-      else flush();
+      else if (run.length > 0) flush();
       vocabulary.count(entry.vocabularyId, capitalized && i > 0);
       for (const id of entry.partIds) vocabulary.count(id, false);
       const t = entry.term;
       if (surfaceWords[t] === undefined) surfaceWords[t] = form.word;
       if (i > 0) {
-        if (capitalized) capitalVotes.set(t, capitalVotes.at(t) + 1);
-        totalVotes.set(t, totalVotes.at(t) + 1);
+        if (capitalized) capitalVotes.data[t]!++;
+        totalVotes.data[t]!++;
         if (capitalized && entry.nameLike) {
           pushUnique(names, form.stem);
           if (entry.personLike) pushUnique(people, form.stem);
@@ -443,8 +440,6 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     return { stems, names, people, words };
   };
 
-  /** Per term id: the stamp of the last stem list `distinct` saw it in. */
-  const seen = new IntList(1 << 12);
   let stamp = 0;
   /**
    * A unit field's distinct stems in first-occurrence order, each pushed to the field's
@@ -456,8 +451,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     const unique: string[] = [];
     for (let k = 0; k < termList.length; k++) {
       const t = termList.data[k]!;
-      if (seen.at(t) === stamp) continue;
-      seen.set(t, stamp);
+      if (seen.data[t] === stamp) continue;
+      seen.data[t] = stamp;
       unique.push(stems[k]!);
       postingTerms.push(t);
       postingUnits.push(unit);
@@ -535,8 +530,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   }
   const names = new Uint8Array(termCount);
   for (let t = 0; t < termCount; t++) {
-    const count = totalVotes.at(t);
-    if (count > 0 && capitalVotes.at(t) * 2 > count) names[t] = 1;
+    const count = totalVotes.data[t]!;
+    if (count > 0 && capitalVotes.data[t]! * 2 > count) names[t] = 1;
   }
   const found = lookups(termIds, idfs, names, surfaceWords, total);
   linkFaqsToSentences(units, termCount, { terms: mainTerms, units: mainUnits }, { terms: answerTerms, units: answerUnits }, idfs);
