@@ -294,7 +294,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
           linked.push(stems[j]!);
         }
       }
-      units[f]!.linkedStems = linked;
+      units[f]!.linkedStems = linked.slice(); // exact size (see analyze)
     }
     start = end;
   }
@@ -437,7 +437,9 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       }
     });
     flush();
-    return { stems, names, people, words };
+    // Kept by the units: copies of exact size (arrays grown by push keep up to half again
+    // as many slots, and 120,000 units' lists add up to tens of MB).
+    return { stems: stems.slice(), names: names.slice(), people: people.slice(), words };
   };
 
   let stamp = 0;
@@ -457,7 +459,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       postingTerms.push(t);
       postingUnits.push(unit);
     }
-    return unique.length === stems.length ? stems : unique;
+    return unique.length === stems.length ? stems : unique.slice();
   };
 
   documents.forEach((document, doc) => {
