@@ -169,18 +169,90 @@ export interface WordForm {
 }
 
 /**
- * Word forms by raw match, memoized: a text repeats a few tens of thousands of distinct
- * words millions of times, and cleaning and stemming each occurrence dominated indexing.
- * Bounded like the stem cache; `null` for a match that cleans to nothing.
+ * Word forms by the text of their match, memoized: a corpus repeats a few tens of thousands
+ * of distinct words millions of times, and cleaning and stemming each occurrence dominated
+ * indexing. Keys are matches as the regex tokenizer sees them (lower case, backticks as
+ * apostrophes). The table is looked up by a range of characters of the text, so that a word
+ * seen before costs no string of its own (see scanAscii): an open-addressing hash table over
+ * typed arrays. Bounded like the stem cache.
  */
-const wordForms = new Map<string, WordForm | null>();
+class FormTable {
+  /** Per slot: entry index + 1 (0 = empty), and the entry's hash. */
+  private slots = new Int32Array(1 << 12);
+  private slotHashes = new Int32Array(1 << 12);
+  private readonly keys: string[] = [];
+  /** `null` for a match that cleans to nothing. */
+  private readonly forms: (WordForm | null)[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The form memoized for the folded characters text[start, end) with hash `hash`; undefined when none is. */
+  get(text: string, start: number, end: number, hash: number): WordForm | null | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return undefined;
+      if (this.slotHashes[slot] === hash && sameFolded(text, start, end, this.keys[entry - 1]!)) return this.forms[entry - 1];
+    }
+  }
+
+  /** Memoize the form of `key` (folded) whose hash is `hash`; the key must not be present. */
+  add(key: string, hash: number, form: WordForm | null): void {
+    this.keys.push(key);
+    this.forms.push(form);
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    else this.place(this.keys.length, hash);
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+    this.slotHashes[slot] = hash;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.slotHashes = new Int32Array(this.slots.length);
+    this.keys.forEach((key, i) => this.place(i + 1, foldedHash(key, 0, key.length)));
+  }
+}
+
+/** A character of a match as its key has it: ASCII capitals in lower case, a backtick as an apostrophe. */
+function foldedCode(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 96 ? 39 : code;
+}
+
+/** FNV-1a over the folded characters text[start, end). */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ foldedCode(text, i), 0x01000193);
+  return hash;
+}
+
+function sameFolded(text: string, start: number, end: number, key: string): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (foldedCode(text, i) !== key.charCodeAt(i - start)) return false;
+  return true;
+}
+
+const wordForms = new FormTable();
 const WORD_FORM_CACHE_LIMIT = 200_000;
 let nextFormId = 0;
 
-function wordForm(raw: string): WordForm | null {
-  let form = wordForms.get(raw);
+/** The form of the match text[start, end) (read folded, see foldedCode). */
+function wordForm(text: string, start: number, end: number): WordForm | null {
+  const hash = foldedHash(text, start, end);
+  let form = wordForms.get(text, start, end, hash);
   if (form === undefined) {
     const cached = wordForms.size < WORD_FORM_CACHE_LIMIT;
+    let raw = "";
+    for (let i = start; i < end; i++) raw += String.fromCharCode(foldedCode(text, i));
     const word = cleanWord(raw);
     if (word === "") {
       form = null;
@@ -195,9 +267,54 @@ function wordForm(raw: string): WordForm | null {
         parts: hyphenated ? Object.freeze(word.split("-").filter((p) => p !== "")) : NO_PARTS,
       };
     }
-    if (cached) wordForms.set(raw, form);
+    if (cached) wordForms.add(raw, hash, form);
   }
   return form;
+}
+
+/** ASCII letters and digits: what \p{L} and \p{N} are within ASCII. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+function isAsciiAlnum(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
+}
+/** Joiners inside a word: apostrophe (or backtick, read as one), dot, comma, hyphen. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 96 || code === 46 || code === 44 || code === 45;
+}
+
+/**
+ * The matches of WORD in an ASCII text, by hand: calls `emit(start, end)` for each, in
+ * order. Within ASCII, WORD is: at the first letter or digit, two or more (letter, dot)
+ * pairs ("u.s."); failing that, a run of letters and digits, then any number of (joiner,
+ * run) ("don't", "3.5", "week-long"). Both are greedy and need no backtracking, so one pass
+ * finds what the regex finds (a property test checks this), without a string per match.
+ */
+function scanAscii(text: string, emit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let pairs = 0;
+    while (i + 1 < n && isAsciiLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) {
+      i += 2;
+      pairs++;
+    }
+    if (pairs < 2) {
+      i = start;
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+      while (i + 1 < n && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+        i++;
+        while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
+      }
+    }
+    emit(start, i);
+  }
 }
 
 /** True when a character (one UTF-16 unit, or "") is upper or title case: it changes when lower-cased. */
@@ -215,23 +332,9 @@ export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) 
  * (indexing scans millions of words and keeps none of the tokens).
  */
 export function scanWords(text: string, visit: WordVisitor): void {
-  let folded: string;
-  let cased: string;
-  const ascii = ASCII.test(text);
-  if (ascii) {
-    // NFKC leaves ASCII as it is, and of the folded characters only the backtick is ASCII:
-    // the same strings as below, with equal offsets by construction.
-    cased = text.includes("`") ? text.replace(/`/g, "'") : text;
-    folded = cased.toLowerCase();
-  } else {
-    const original = text.normalize("NFKC");
-    folded = normalizeText(original);
-    cased = original.replace(/[\u2018\u2019`´]/g, "'");
-  }
-  const matches = tokenizer.tokenize(folded) ?? [];
   let count = 0;
-  const emit = (raw: string, capital: string) => {
-    const form = wordForm(raw);
+  const emit = (source: string, start: number, end: number, capital: string) => {
+    const form = wordForm(source, start, end);
     if (form === null) return;
     const capitalized = isCapital(capital);
     // "May" written with a capital inside a sentence is the month, not the verb.
@@ -239,21 +342,31 @@ export function scanWords(text: string, visit: WordVisitor): void {
     count++;
     visit(form, capitalized, stop);
   };
-  if (ascii || sameOffsets(folded, cased)) {
+  if (ASCII.test(text)) {
+    // NFKC leaves ASCII as it is, and of the characters normalizeText folds only the
+    // backtick (and case) is ASCII: wordForm reads matches folded, capitals come from the text.
+    scanAscii(text, (start, end) => emit(text, start, end, text[start]!));
+    return;
+  }
+  const original = text.normalize("NFKC");
+  const folded = normalizeText(original);
+  const cased = original.replace(/[\u2018\u2019`´]/g, "'");
+  const matches = tokenizer.tokenize(folded) ?? [];
+  if (sameOffsets(folded, cased)) {
     // One tokenizer pass; capitals read from `cased` at each match's offset. A match starts
     // at the first occurrence of its text after the previous match: an earlier occurrence
     // would itself begin a match (every match starts with a letter or digit).
     let offset = 0;
     for (const raw of matches) {
       offset = folded.indexOf(raw, offset);
-      emit(raw, cased[offset] ?? "");
+      emit(raw, 0, raw.length, cased[offset] ?? "");
       offset += raw.length;
     }
     return;
   }
   // Recover capitalization from the original: same tokenizer, same order.
   const originalMatches = tokenizer.tokenize(cased) ?? [];
-  matches.forEach((raw, i) => emit(raw, originalMatches[i]?.[0] ?? ""));
+  matches.forEach((raw, i) => emit(raw, 0, raw.length, originalMatches[i]?.[0] ?? ""));
 }
 
 /**
