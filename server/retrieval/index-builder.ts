@@ -7,7 +7,7 @@
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { faqQuestionType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
-import { STOPWORDS, indexStems, scanWords, stem, tokenize, type WordForm } from "./text.ts";
+import { STOPWORDS, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export type UnitKind = "faq" | "sentence";
@@ -207,9 +207,23 @@ interface WordEntry {
   lettersOnly: boolean;
 }
 
-/** Push `value` unless `list` holds it already (lists of a unit's names: a handful). */
-function pushUnique(list: string[], value: string): void {
-  if (!list.includes(value)) list.push(value);
+/** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size. */
+class Scratch<T> {
+  private readonly items: T[] = [];
+  length = 0;
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+  includes(item: T): boolean {
+    for (let i = 0; i < this.length; i++) if (this.items[i] === item) return true;
+    return false;
+  }
+  clear(): void {
+    this.length = 0;
+  }
+  copy(): T[] {
+    return this.items.slice(0, this.length);
+  }
 }
 
 /** Sentences an FAQ pair links to at most, and the overlap (share of the pair's weight) they need. */
@@ -380,66 +394,81 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   /** Scratch of `analyze`: the term ids of a text's index stems. */
   const terms = new IntList(256);
 
+  // What `analyze` gathers of the text it scans. One visitor and reused lists for all
+  // texts: no closures or growing arrays per text (there are 160,000 of them at 10,000
+  // documents); the units keep exact-size copies.
+  const stems = new Scratch<string>();
+  const nameStems = new Scratch<string>();
+  const personStems = new Scratch<string>();
+  const words = new Scratch<string>();
+  /** A run of capitalized content words (for acronyms: North Korea → nk, United Nations → un). */
+  const run = new Scratch<string>();
+  const scanning = { doc: 0, position: 0, keepWords: false };
+
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 5) {
+      const capitalized = run.copy();
+      const acronym = capitalized.map((s) => s[0]).join("");
+      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, capitalized.map((w) => stem(w)));
+    }
+    run.clear();
+  };
+
+  const visit: WordVisitor = (form, capitalized, stop) => {
+    const i = scanning.position++;
+    if (scanning.keepWords) words.push(form.word);
+    if (stop) {
+      if (run.length > 0 && !capitalized) flush(); // "Bank of England" keeps its run
+      return;
+    }
+    const entry = entryOf(form);
+    if (capitalized && entry.lettersOnly) run.push(form.word);
+    else if (run.length > 0) flush();
+    vocabulary.count(entry.vocabularyId, capitalized && i > 0);
+    for (const id of entry.partIds) vocabulary.count(id, false);
+    const t = entry.term;
+    if (surfaceWords[t] === undefined) surfaceWords[t] = form.word;
+    if (i > 0) {
+      if (capitalized) capitalVotes.data[t]!++;
+      totalVotes.data[t]!++;
+      if (capitalized && entry.nameLike) {
+        if (!nameStems.includes(form.stem)) nameStems.push(form.stem);
+        if (entry.personLike && !personStems.includes(form.stem)) personStems.push(form.stem);
+      }
+    }
+    const doc = scanning.doc;
+    for (let k = 0; k < entry.terms.length; k++) {
+      const term = entry.terms[k]!;
+      stems.push(entry.stems[k]!);
+      terms.push(term);
+      if (lastDoc.data[term] !== doc) {
+        lastDoc.data[term] = doc;
+        docTerms.push(term);
+        docValues.push(doc);
+      }
+    }
+  };
+
   /**
    * Scan a text of document `doc` and record its words: vocabulary, surface forms, name
    * votes, acronyms, the documents each stem occurs in. Returns its index stems in text
    * order (as indexStems gives them; their term ids are left in `terms`), the stems of the
    * names it gives (capitalized words, not first) and of those that may be people, and,
-   * when asked, its words (for exactKey).
+   * when asked, its exactKey (its words, joined).
    */
-  const analyze = (text: string, doc: number, keepWords = false) => {
-    const stems: string[] = [];
-    const names: string[] = [];
-    const people: string[] = [];
-    const words: string[] = [];
+  const analyze = (text: string, doc: number, withKey = false) => {
+    stems.clear();
+    nameStems.clear();
+    personStems.clear();
+    words.clear();
+    run.clear();
     terms.length = 0;
-    let position = 0;
-    // Acronyms of runs of capitalized content words (North Korea → nk, United Nations → un).
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length >= 2 && run.length <= 5) {
-        const acronym = run.map((s) => s[0]).join("");
-        if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.map((w) => stem(w)));
-      }
-      run = [];
-    };
-    scanWords(text, (form, capitalized, stop) => {
-      const i = position++;
-      if (keepWords) words.push(form.word);
-      if (stop) {
-        if (run.length > 0 && !capitalized) flush(); // "Bank of England" keeps its run
-        return;
-      }
-      const entry = entryOf(form);
-      if (capitalized && entry.lettersOnly) run.push(form.word);
-      else if (run.length > 0) flush();
-      vocabulary.count(entry.vocabularyId, capitalized && i > 0);
-      for (const id of entry.partIds) vocabulary.count(id, false);
-      const t = entry.term;
-      if (surfaceWords[t] === undefined) surfaceWords[t] = form.word;
-      if (i > 0) {
-        if (capitalized) capitalVotes.data[t]!++;
-        totalVotes.data[t]!++;
-        if (capitalized && entry.nameLike) {
-          pushUnique(names, form.stem);
-          if (entry.personLike) pushUnique(people, form.stem);
-        }
-      }
-      for (let k = 0; k < entry.terms.length; k++) {
-        const term = entry.terms[k]!;
-        stems.push(entry.stems[k]!);
-        terms.push(term);
-        if (lastDoc.data[term] !== doc) {
-          lastDoc.data[term] = doc;
-          docTerms.push(term);
-          docValues.push(doc);
-        }
-      }
-    });
+    scanning.doc = doc;
+    scanning.position = 0;
+    scanning.keepWords = withKey;
+    scanWords(text, visit);
     flush();
-    // Kept by the units: copies of exact size (arrays grown by push keep up to half again
-    // as many slots, and 120,000 units' lists add up to tens of MB).
-    return { stems: stems.slice(), names: names.slice(), people: people.slice(), words };
+    return { stems: stems.copy(), names: nameStems.copy(), people: personStems.copy(), key: withKey ? words.copy().join(" ") : "" };
   };
 
   let stamp = 0;
@@ -464,13 +493,15 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
 
   documents.forEach((document, doc) => {
     documentIndex.set(document.id, doc);
-    const lede = document.sentences[0]?.text ?? document.faqs[0]?.question ?? "";
-    ledes.push(new Set(indexStems(tokenize(lede))));
+    // The lede (first sentence, or first FAQ question) is analyzed below: its stems from there.
+    let lede: readonly string[] = [];
+    const firstUnit = units.length;
     for (const faq of document.faqs) {
       const index = units.length;
       const q = analyze(faq.question, doc, true);
+      if (index === firstUnit && document.sentences.length === 0) lede = q.stems;
       const stems = distinct(q.stems, terms, mainTerms, mainUnits, index);
-      const key = q.words.join(" ");
+      const key = q.key;
       const a = analyze(faq.answer, doc);
       units.push({
         index,
@@ -494,6 +525,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
+      if (sentence === document.sentences[0]) lede = analyzed.stems;
       units.push({
         index,
         kind: "sentence",
@@ -510,6 +542,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         key: "",
       });
     }
+    ledes.push(new Set(lede));
   });
 
   const termCount = termIds.size;
