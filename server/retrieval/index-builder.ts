@@ -201,8 +201,12 @@ interface WordEntry {
   terms: readonly number[];
   /** Starts with a letter: written with a capital (not first), a name its text can give. */
   nameLike: boolean;
-  /** Also not a day, month or dictionary word (Chile, Governor, Bank are; Ortúzar, Menezes are not): may name a person. */
-  personLike: boolean;
+  /**
+   * Also not a day, month or dictionary word (Chile, Governor, Bank are; Ortúzar, Menezes
+   * are not): may name a person. Worked out when first needed (most words are never
+   * capitalized), undefined until then.
+   */
+  personLike: boolean | undefined;
   /** Letters only: may be part of a capitalized run that makes an acronym. */
   lettersOnly: boolean;
 }
@@ -213,6 +217,9 @@ class Scratch<T> {
   length = 0;
   push(item: T): void {
     this.items[this.length++] = item;
+  }
+  get(i: number): T {
+    return this.items[i]!;
   }
   includes(item: T): boolean {
     for (let i = 0; i < this.length; i++) if (this.items[i] === item) return true;
@@ -379,7 +386,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         stems,
         terms: stems.map(termOf),
         nameLike,
-        personLike: nameLike && !CALENDAR_WORDS.has(word) && !isDictionaryWord(word),
+        personLike: undefined,
         lettersOnly: /^\p{L}+$/u.test(word),
       };
       entries.set(key, entry);
@@ -407,9 +414,9 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
 
   const flush = () => {
     if (run.length >= 2 && run.length <= 5) {
-      const capitalized = run.copy();
-      const acronym = capitalized.map((s) => s[0]).join("");
-      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, capitalized.map((w) => stem(w)));
+      let acronym = "";
+      for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
+      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
     }
     run.clear();
   };
@@ -433,6 +440,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       totalVotes.data[t]!++;
       if (capitalized && entry.nameLike) {
         if (!nameStems.includes(form.stem)) nameStems.push(form.stem);
+        entry.personLike ??= !CALENDAR_WORDS.has(form.word) && !isDictionaryWord(form.word);
         if (entry.personLike && !personStems.includes(form.stem)) personStems.push(form.stem);
       }
     }
