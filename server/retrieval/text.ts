@@ -228,12 +228,14 @@ function foldedCode(text: string, i: number): number {
   return code === 96 ? 39 : code;
 }
 
-/** FNV-1a over the folded characters text[start, end). */
+/** FNV-1a over the folded characters text[start, end) (scanAscii computes the same as it goes). */
 function foldedHash(text: string, start: number, end: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = start; i < end; i++) hash = Math.imul(hash ^ foldedCode(text, i), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ foldedCode(text, i), FNV_PRIME);
   return hash;
 }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 function sameFolded(text: string, start: number, end: number, key: string): boolean {
   if (key.length !== end - start) return false;
@@ -245,9 +247,8 @@ const wordForms = new FormTable();
 const WORD_FORM_CACHE_LIMIT = 200_000;
 let nextFormId = 0;
 
-/** The form of the match text[start, end) (read folded, see foldedCode). */
-function wordForm(text: string, start: number, end: number): WordForm | null {
-  const hash = foldedHash(text, start, end);
+/** The form of the match text[start, end) (read folded, see foldedCode), whose foldedHash is `hash`. */
+function wordForm(text: string, start: number, end: number, hash: number): WordForm | null {
   let form = wordForms.get(text, start, end, hash);
   if (form === undefined) {
     const cached = wordForms.size < WORD_FORM_CACHE_LIMIT;
@@ -285,13 +286,14 @@ function isJoiner(code: number): boolean {
 }
 
 /**
- * The matches of WORD in an ASCII text, by hand: calls `emit(start, end)` for each, in
- * order. Within ASCII, WORD is: at the first letter or digit, two or more (letter, dot)
- * pairs ("u.s."); failing that, a run of letters and digits, then any number of (joiner,
- * run) ("don't", "3.5", "week-long"). Both are greedy and need no backtracking, so one pass
- * finds what the regex finds (a property test checks this), without a string per match.
+ * The matches of WORD in an ASCII text, by hand: calls `emit(start, end, hash)` for each, in
+ * order, with the foldedHash of its characters. Within ASCII, WORD is: at the first letter
+ * or digit, two or more (letter, dot) pairs ("u.s."); failing that, a run of letters and
+ * digits, then any number of (joiner, run) ("don't", "3.5", "week-long"). Both are greedy
+ * and need no backtracking, so one pass finds what the regex finds (a property test checks
+ * this), without a string per match.
  */
-function scanAscii(text: string, emit: (start: number, end: number) => void): void {
+function scanAscii(text: string, emit: (start: number, end: number, hash: number) => void): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -305,22 +307,26 @@ function scanAscii(text: string, emit: (start: number, end: number) => void): vo
       i += 2;
       pairs++;
     }
-    if (pairs < 2) {
-      i = start;
-      while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
-      while (i + 1 < n && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
-        i++;
-        while (i < n && isAsciiAlnum(text.charCodeAt(i))) i++;
-      }
+    if (pairs >= 2) {
+      emit(start, i, foldedHash(text, start, i));
+      continue;
     }
-    emit(start, i);
+    let hash = FNV_OFFSET;
+    i = start;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+    while (i + 1 < n && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+      hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+    }
+    emit(start, i, hash);
   }
 }
 
-/** True when a character (one UTF-16 unit, or "") is upper or title case: it changes when lower-cased. */
-function isCapital(char: string): boolean {
-  const code = char.charCodeAt(0);
+/** True when a UTF-16 unit is upper or title case (it changes when lower-cased); false for NaN (no character). */
+function isCapital(code: number): boolean {
   if (code < 128) return code >= 65 && code <= 90;
+  if (Number.isNaN(code)) return false;
+  const char = String.fromCharCode(code);
   return char !== char.toLowerCase();
 }
 
@@ -333,8 +339,8 @@ export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) 
  */
 export function scanWords(text: string, visit: WordVisitor): void {
   let count = 0;
-  const emit = (source: string, start: number, end: number, capital: string) => {
-    const form = wordForm(source, start, end);
+  const emit = (source: string, start: number, end: number, hash: number, capital: number) => {
+    const form = wordForm(source, start, end, hash);
     if (form === null) return;
     const capitalized = isCapital(capital);
     // "May" written with a capital inside a sentence is the month, not the verb.
@@ -345,7 +351,7 @@ export function scanWords(text: string, visit: WordVisitor): void {
   if (ASCII.test(text)) {
     // NFKC leaves ASCII as it is, and of the characters normalizeText folds only the
     // backtick (and case) is ASCII: wordForm reads matches folded, capitals come from the text.
-    scanAscii(text, (start, end) => emit(text, start, end, text[start]!));
+    scanAscii(text, (start, end, hash) => emit(text, start, end, hash, text.charCodeAt(start)));
     return;
   }
   const original = text.normalize("NFKC");
@@ -359,14 +365,14 @@ export function scanWords(text: string, visit: WordVisitor): void {
     let offset = 0;
     for (const raw of matches) {
       offset = folded.indexOf(raw, offset);
-      emit(raw, 0, raw.length, cased[offset] ?? "");
+      emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), cased.charCodeAt(offset));
       offset += raw.length;
     }
     return;
   }
   // Recover capitalization from the original: same tokenizer, same order.
   const originalMatches = tokenizer.tokenize(cased) ?? [];
-  matches.forEach((raw, i) => emit(raw, 0, raw.length, originalMatches[i]?.[0] ?? ""));
+  matches.forEach((raw, i) => emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), originalMatches[i]?.charCodeAt(0) ?? Number.NaN));
 }
 
 /**
