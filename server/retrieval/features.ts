@@ -48,6 +48,11 @@ const AGE = {
  * do when he got back", "our kids, who are 8").
  */
 const CLAUSE_START = "(?:^\\W*|[;:?!]\\s*|\\b(?:and|or|but|so|then|me|know|wondering|wonder|asking|curious|idea)\\s+)";
+/** One-word wh-questions, compiled once (questionAnswerType runs per FAQ pair and per question). */
+const WHEN_QUESTION = new RegExp(`${CLAUSE_START}when\\b`);
+const WHO_QUESTION = new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`);
+const WHERE_QUESTION = new RegExp(`${CLAUSE_START}where\\b`);
+const WHY_QUESTION = new RegExp(`${CLAUSE_START}why\\b`);
 
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
@@ -59,10 +64,10 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b/.test(q)) return "distance";
   if (/\bhow\s+much\b.*\b(?:cost|price|pay|charge|fare|fee|spend|spent|worth|expensive|cheap|set\s+\w+\s+back)|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b/.test(q)) return "money";
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b/.test(q)) return "number";
-  if (new RegExp(`${CLAUSE_START}when\\b`).test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
-  if (new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`).test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
-  if (new RegExp(`${CLAUSE_START}where\\b`).test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
-  if (new RegExp(`${CLAUSE_START}why\\b`).test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
+  if (WHEN_QUESTION.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
+  if (WHO_QUESTION.test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group)\b/.test(q)) return "person";
+  if (WHERE_QUESTION.test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
+  if (WHY_QUESTION.test(q) || /\bwhat\s+(?:reason|caused)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
   return "none";
 }
 

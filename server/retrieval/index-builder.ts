@@ -211,6 +211,9 @@ interface WordEntry {
   lettersOnly: boolean;
 }
 
+/** The part ids of the (many) words without parts. */
+const NO_IDS: readonly number[] = [];
+
 /** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size. */
 class Scratch<T> {
   private readonly items: T[] = [];
@@ -381,7 +384,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       const nameLike = /^\p{L}/u.test(word);
       entry = {
         vocabularyId: vocabulary.intern(word),
-        partIds: form.parts.map((part) => vocabulary.intern(part)),
+        partIds: form.parts.length > 0 ? form.parts.map((part) => vocabulary.intern(part)) : NO_IDS,
         term: termOf(form.stem),
         stems,
         terms: stems.map(termOf),
@@ -390,6 +393,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         lettersOnly: /^\p{L}+$/u.test(word),
       };
       entries.set(key, entry);
+      // A stem's surface word is the first word seen for it: one seen before has set it.
+      if (surfaceWords[entry.term] === undefined) surfaceWords[entry.term] = word;
     }
     if (form.id >= 0) {
       while (entriesByForm.length <= form.id) entriesByForm.push(undefined);
@@ -434,7 +439,6 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     vocabulary.count(entry.vocabularyId, capitalized && i > 0);
     for (const id of entry.partIds) vocabulary.count(id, false);
     const t = entry.term;
-    if (surfaceWords[t] === undefined) surfaceWords[t] = form.word;
     if (i > 0) {
       if (capitalized) capitalVotes.data[t]!++;
       totalVotes.data[t]!++;
