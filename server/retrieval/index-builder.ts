@@ -491,16 +491,20 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
    */
   const distinct = (stems: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
     stamp++;
-    const unique: string[] = [];
+    /** Made at the first repeat (most fields have none). */
+    let unique: string[] | undefined;
     for (let k = 0; k < termList.length; k++) {
       const t = termList.data[k]!;
-      if (seen.data[t] === stamp) continue;
+      if (seen.data[t] === stamp) {
+        unique ??= stems.slice(0, k);
+        continue;
+      }
       seen.data[t] = stamp;
-      unique.push(stems[k]!);
+      unique?.push(stems[k]!);
       postingTerms.push(t);
       postingUnits.push(unit);
     }
-    return unique.length === stems.length ? stems : unique.slice();
+    return unique === undefined ? stems : unique.slice();
   };
 
   documents.forEach((document, doc) => {
