@@ -188,7 +188,7 @@ const CALENDAR_WORDS: ReadonlySet<string> = new Set(
 /**
  * What the build needs of a distinct content word, worked out on its first occurrence: a
  * corpus repeats a few tens of thousands of words millions of times, and every other
- * occurrence then costs one map look-up.
+ * occurrence then costs an array read (entries by WordForm id).
  */
 interface WordEntry {
   /** Vocabulary ids of the word and of its parts (hyphenated words). */
@@ -269,6 +269,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
   /** Per term id: the FAQ unit (index + 1) whose own terms hold it, and whose linked stems do. */
   const own = new Int32Array(termCount);
   const linkedBy = new Int32Array(termCount);
+  const fields = [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const;
   const best: number[] = [];
   const bestOverlap: number[] = [];
   // A document's units are consecutive: its FAQ pairs, then its sentences.
@@ -279,7 +280,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
     for (let f = start; f < end && units[f]!.kind === "faq"; f++) {
       const mark = f + 1;
       let ownWeight = 0;
-      for (const [offsets, terms] of [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const) {
+      for (const [offsets, terms] of fields) {
         for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
           const t = terms.data[k]!;
           if (own[t] === mark) continue;
@@ -485,26 +486,26 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
 
   let stamp = 0;
   /**
-   * A unit field's distinct stems in first-occurrence order, each pushed to the field's
-   * postings; the input itself when it has no repeats (units then share one array for
-   * stems and sequence).
+   * A unit field's distinct stems (of its stem `sequence`, whose term ids are in `termList`)
+   * in first-occurrence order, each pushed to the field's postings; the sequence itself when
+   * it has no repeats (units then share one array for stems and sequence).
    */
-  const distinct = (stems: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
+  const distinct = (sequence: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
     stamp++;
     /** Made at the first repeat (most fields have none). */
     let unique: string[] | undefined;
     for (let k = 0; k < termList.length; k++) {
       const t = termList.data[k]!;
       if (seen.data[t] === stamp) {
-        unique ??= stems.slice(0, k);
+        unique ??= sequence.slice(0, k);
         continue;
       }
       seen.data[t] = stamp;
-      unique?.push(stems[k]!);
+      unique?.push(sequence[k]!);
       postingTerms.push(t);
       postingUnits.push(unit);
     }
-    return unique === undefined ? stems : unique.slice();
+    return unique === undefined ? sequence : unique.slice();
   };
 
   documents.forEach((document, doc) => {
