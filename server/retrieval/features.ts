@@ -16,7 +16,7 @@ const MONTHS =
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight";
 const UNITS = "second|minute|hour|day|night|week|month|year|decade|century";
 
-const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place">, RegExp> = {
+const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place" | "money" | "age">, RegExp> = {
   time: new RegExp(
     `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
@@ -27,11 +27,19 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place"
     "i",
   ),
   quote: /["“”]|\b(?:said|says|told|according to|announced|wrote)\b/i,
-  money: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b|\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\b/i,
-  age: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b|\bborn\s+(?:in|on)\b/i,
   speed: /\b\d+(?:\.\d+)?\s?(?:km\/h|kph|mph|km\/s|m\/s|knots?|kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|miles?\s+(?:per|an|a)\s+hour)\b/i,
   distance: /\b\d+(?:[.,]\d+)?[\s-]?(?:km|kilomet(?:er|re)s?|miles?|m|met(?:er|re)s?|feet|foot|ft|yards?|inch(?:es)?|cm|centimet(?:er|re)s?)\b/i,
   reason: /\b(?:because|due to|since|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance))\b/i,
+};
+
+/** Money and age: the alternatives that need a digit apart, so that a text without one skips them. */
+const MONEY = {
+  digits: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b/i,
+  words: /\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\b/i,
+};
+const AGE = {
+  digits: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b/i,
+  words: /\bborn\s+(?:in|on)\b/i,
 };
 
 /**
@@ -46,14 +54,15 @@ const CLAUSE_WHEN = new RegExp(`${CLAUSE_START}when\\b`);
 const CLAUSE_WHO = new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`);
 const CLAUSE_WHERE = new RegExp(`${CLAUSE_START}where\\b`);
 const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);
+/** "How many days…": a count of time units is a duration ("for four days", "a week-long"). */
+const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
   const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
   if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
   if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
-  // "How many days…": a count of time units is a duration ("for four days", "a week-long").
-  if (new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`).test(q)) return "duration";
+  if (HOW_MANY_UNITS.test(q)) return "duration";
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/.test(q)) return "distance";
@@ -70,15 +79,18 @@ export function questionAnswerType(question: string): AnswerType {
 /** Bit flags of the answer types a sentence can answer; computed once per sentence at index time. */
 export function sentenceAnswerTypes(text: string): number {
   let flags = 0;
+  // One scan for a digit spares whole patterns: any digit is a number, and speeds,
+  // distances and most amounts and ages have one.
+  const digit = /\d/.test(text);
   if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
-  if (PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
+  if (digit || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
-  if (PATTERNS.money.test(text)) flags |= TYPE_BITS.money;
+  if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;
   if (PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
-  if (PATTERNS.age.test(text)) flags |= TYPE_BITS.age;
-  if (PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
-  if (PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
+  if ((digit && AGE.digits.test(text)) || AGE.words.test(text)) flags |= TYPE_BITS.age;
+  if (digit && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
+  if (digit && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
   // A capitalized word that does not start the sentence: a name of a person, group or place.
   if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) flags |= TYPE_BITS.person | TYPE_BITS.place;
   if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;

@@ -7,7 +7,7 @@
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { faqQuestionType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
-import { STOPWORDS, indexStems, stem, tokenize, type Token } from "./text.ts";
+import { STOPWORDS, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export type UnitKind = "faq" | "sentence";
@@ -116,14 +116,6 @@ class IntList {
     }
     this.data[this.length++] = value;
   }
-  /** Value at `i`, growing (zero-filled) as needed: for per-term counters. */
-  at(i: number): number {
-    return i < this.length ? this.data[i]! : 0;
-  }
-  set(i: number, value: number): void {
-    while (this.length <= i) this.push(0);
-    this.data[i] = value;
-  }
 }
 
 /** Binary search in an ascending run of `data`. */
@@ -190,67 +182,150 @@ function lookups(termIds: ReadonlyMap<string, number>, idfs: Float64Array, names
   };
 }
 
-function nameStems(tokens: readonly Token[]): string[] {
-  const names = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word)) names.add(t.stem);
-  });
-  return [...names];
-}
-
 /** Days and months: capitalized, but never who did something. */
 const CALENDAR_WORDS: ReadonlySet<string> = new Set(
   "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
 );
 
 /**
- * Stems of the capitalized words that may name a person: not a dictionary word (Chile,
- * Governor, Bank are; Ortúzar, Menezes are not) and not a day or month.
+ * What the build needs of a distinct content word, worked out on its first occurrence: a
+ * corpus repeats a few tens of thousands of words millions of times, and every other
+ * occurrence then costs an array read (entries by WordForm id).
  */
-function personStems(tokens: readonly Token[], isDictionaryWord: (word: string) => boolean): string[] {
-  const people = new Set<string>();
-  tokens.forEach((t, i) => {
-    if (i > 0 && t.capitalized && !t.stop && /^\p{L}/u.test(t.word) && !CALENDAR_WORDS.has(t.word) && !isDictionaryWord(t.word)) {
-      people.add(t.stem);
-    }
-  });
-  return [...people];
+interface WordEntry {
+  /** Vocabulary ids of the word and of its parts (hyphenated words). */
+  vocabularyId: number;
+  partIds: readonly number[];
+  /** Term id of the word's stem. */
+  term: number;
+  /** The stems the word is indexed under (see indexStems: its stem, then its content parts') and their term ids. */
+  stems: readonly string[];
+  terms: readonly number[];
+  /** Starts with a letter: written with a capital (not first), a name its text can give. */
+  nameLike: boolean;
+  /**
+   * Also not a day, month or dictionary word (Chile, Governor, Bank are; Ortúzar, Menezes
+   * are not): may name a person. Worked out when first needed (most words are never
+   * capitalized), undefined until then.
+   */
+  personLike: boolean | undefined;
+  /** Letters only: may be part of a capitalized run that makes an acronym. */
+  lettersOnly: boolean;
+}
+
+/** The part ids of the (many) words without parts. */
+const NO_IDS: readonly number[] = [];
+
+/** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size. */
+class Scratch<T> {
+  private readonly items: T[] = [];
+  length = 0;
+  push(item: T): void {
+    this.items[this.length++] = item;
+  }
+  get(i: number): T {
+    return this.items[i]!;
+  }
+  includes(item: T): boolean {
+    for (let i = 0; i < this.length; i++) if (this.items[i] === item) return true;
+    return false;
+  }
+  clear(): void {
+    this.length = 0;
+  }
+  copy(): T[] {
+    return this.items.slice(0, this.length);
+  }
 }
 
 /** Sentences an FAQ pair links to at most, and the overlap (share of the pair's weight) they need. */
 const MAX_LINKED_SENTENCES = 2;
 const MIN_LINK_OVERLAP = 0.3;
 
-/** Link each FAQ pair to the sentences of its document it overlaps most (linkedStems, summarizedBy). */
-function linkFaqsToSentences(units: Unit[], idf: (stem: string) => number): void {
-  const byDocument = new Map<number, Unit[]>();
-  for (const unit of units) {
-    if (unit.kind !== "sentence") continue;
-    const list = byDocument.get(unit.doc) ?? [];
-    list.push(unit);
-    byDocument.set(unit.doc, list);
-  }
-  for (const unit of units) {
-    if (unit.kind !== "faq") continue;
-    const own = new Set([...unit.stems, ...unit.answerStems]);
-    let ownWeight = 0;
-    for (const s of own) ownWeight += idf(s);
-    if (ownWeight === 0) continue;
-    const scored = (byDocument.get(unit.doc) ?? [])
-      .map((sentence) => {
+/**
+ * Per unit, where its terms start in a field's posting pairs: unit u's distinct term ids
+ * are terms[offsets[u]..offsets[u + 1]), in the order of its stems (units push theirs in
+ * unit order, one unit at a time).
+ */
+function unitOffsets(unitCount: number, postingUnits: IntList): Int32Array {
+  const offsets = new Int32Array(unitCount + 1);
+  for (let k = 0; k < postingUnits.length; k++) offsets[postingUnits.data[k]! + 1]!++;
+  for (let u = 0; u < unitCount; u++) offsets[u + 1]! += offsets[u]!;
+  return offsets;
+}
+
+/** A field's (term id, unit) posting pairs, as pushed while building. */
+interface PostingPairs {
+  terms: IntList;
+  units: IntList;
+}
+
+/**
+ * Link each FAQ pair to the sentences of its document it overlaps most: its linkedStems,
+ * and their summarizedBy.
+ * Works on term ids (idfs by term id, the units' terms from the posting pairs); a unit's
+ * stems and its terms are in the same order, so sums run in the order of the stems.
+ */
+function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPairs, answer: PostingPairs, idfs: Float64Array): void {
+  const mainOffsets = unitOffsets(units.length, main.units);
+  const answerOffsets = unitOffsets(units.length, answer.units);
+  /** Per term id: the FAQ unit (index + 1) whose own terms hold it, and whose linked stems do. */
+  const own = new Int32Array(termCount);
+  const linkedBy = new Int32Array(termCount);
+  const fields = [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const;
+  const best: number[] = [];
+  const bestOverlap: number[] = [];
+  // A document's units are consecutive: its FAQ pairs, then its sentences.
+  for (let start = 0; start < units.length; ) {
+    const doc = units[start]!.doc;
+    let end = start;
+    while (end < units.length && units[end]!.doc === doc) end++;
+    for (let f = start; f < end && units[f]!.kind === "faq"; f++) {
+      const mark = f + 1;
+      let ownWeight = 0;
+      for (const [offsets, terms] of fields) {
+        for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
+          const t = terms.data[k]!;
+          if (own[t] === mark) continue;
+          own[t] = mark;
+          ownWeight += idfs[t]!;
+        }
+      }
+      if (ownWeight === 0) continue;
+      // The best MAX_LINKED_SENTENCES sentences by overlap, the earlier first on ties.
+      best.length = 0;
+      bestOverlap.length = 0;
+      for (let s = start; s < end; s++) {
+        if (units[s]!.kind !== "sentence") continue;
         let shared = 0;
-        for (const s of sentence.stems) if (own.has(s)) shared += idf(s);
-        return { sentence, overlap: shared / ownWeight };
-      })
-      .filter((x) => x.overlap >= MIN_LINK_OVERLAP)
-      .sort((a, b) => b.overlap - a.overlap || a.sentence.index - b.sentence.index)
-      .slice(0, MAX_LINKED_SENTENCES);
-    const linked = new Set<string>();
-    for (const { sentence } of scored) {
-      for (const s of sentence.stems) if (!own.has(s)) linked.add(s);
-      sentence.summarizedBy.push(unit.index);
+        for (let k = mainOffsets[s]!; k < mainOffsets[s + 1]!; k++) {
+          const t = main.terms.data[k]!;
+          if (own[t] === mark) shared += idfs[t]!;
+        }
+        const overlap = shared / ownWeight;
+        if (overlap < MIN_LINK_OVERLAP) continue;
+        let at = best.length;
+        while (at > 0 && overlap > bestOverlap[at - 1]!) at--;
+        if (at >= MAX_LINKED_SENTENCES) continue;
+        best.splice(at, 0, s);
+        bestOverlap.splice(at, 0, overlap);
+        best.length = Math.min(best.length, MAX_LINKED_SENTENCES);
+        bestOverlap.length = best.length;
+      }
+      const linked: string[] = [];
+      for (const s of best) {
+        units[s]!.summarizedBy.push(f);
+        const stems = units[s]!.stems;
+        for (let j = 0; j < stems.length; j++) {
+          const t = main.terms.data[mainOffsets[s]! + j]!;
+          if (own[t] === mark || linkedBy[t] === mark) continue;
+          linkedBy[t] = mark;
+          linked.push(stems[j]!);
+        }
+      }
+      units[f]!.linkedStems = linked.slice(); // exact size (see analyze)
     }
-    unit.linkedStems = [...linked];
+    start = end;
   }
 }
 
@@ -277,6 +352,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const surfaceWords: string[] = [];
   const capitalVotes = new IntList(1 << 12);
   const totalVotes = new IntList(1 << 12);
+  /** Per term id: the stamp of the last stem list `distinct` saw it in. */
+  const seen = new IntList(1 << 12);
   const vocabulary = new Vocabulary();
   const exactQuestions = new Map<string, number[]>();
   const acronyms = new Map<string, string[]>();
@@ -288,69 +365,165 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (t === undefined) {
       t = termIds.size;
       termIds.set(s, t);
-      lastDoc.set(t, -1);
+      lastDoc.push(-1);
+      capitalVotes.push(0);
+      totalVotes.push(0);
+      seen.push(0);
     }
     return t;
   };
 
-  const analyze = (text: string, doc: number) => {
-    const tokens = tokenize(text);
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      if (token.stop) continue;
-      vocabulary.add(token.word, token.capitalized && i > 0);
-      for (const part of token.parts) vocabulary.add(part, false);
-      const t = termOf(token.stem);
-      if (surfaceWords[t] === undefined) surfaceWords[t] = token.word;
-      if (i > 0) {
-        if (token.capitalized) capitalVotes.set(t, capitalVotes.at(t) + 1);
-        totalVotes.set(t, totalVotes.at(t) + 1);
+  /** Content words by word (the hyphenated form for words with parts: "weeklong" and "week-long" differ). */
+  const entries = new Map<string, WordEntry>();
+  /** The same entries by WordForm id: no look-up by text for the millions of repeated words. */
+  const entriesByForm: (WordEntry | undefined)[] = [];
+  const entryOf = (form: WordForm): WordEntry => {
+    let entry = form.id >= 0 ? entriesByForm[form.id] : undefined;
+    if (entry !== undefined) return entry;
+    const key = form.parts.length > 0 ? form.parts.join("-") : form.word;
+    entry = entries.get(key);
+    if (entry === undefined) {
+      const word = form.word;
+      const stems = [form.stem];
+      for (const part of form.parts) if (!STOPWORDS.has(part)) stems.push(stem(part));
+      const nameLike = /^\p{L}/u.test(word);
+      entry = {
+        vocabularyId: vocabulary.intern(word),
+        partIds: form.parts.length > 0 ? form.parts.map((part) => vocabulary.intern(part)) : NO_IDS,
+        term: termOf(form.stem),
+        stems,
+        terms: stems.map(termOf),
+        nameLike,
+        personLike: undefined,
+        lettersOnly: /^\p{L}+$/u.test(word),
+      };
+      entries.set(key, entry);
+      // A stem's surface word is the first word seen for it: one seen before has set it.
+      if (surfaceWords[entry.term] === undefined) surfaceWords[entry.term] = word;
+    }
+    if (form.id >= 0) {
+      while (entriesByForm.length <= form.id) entriesByForm.push(undefined);
+      entriesByForm[form.id] = entry;
+    }
+    return entry;
+  };
+
+  /** Scratch of `analyze`: the term ids of a text's index stems. */
+  const terms = new IntList(256);
+
+  // What `analyze` gathers of the text it scans. One visitor and reused lists for all
+  // texts: no closures or growing arrays per text (there are 160,000 of them at 10,000
+  // documents); the units keep exact-size copies.
+  const stems = new Scratch<string>();
+  const nameStems = new Scratch<string>();
+  const personStems = new Scratch<string>();
+  const words = new Scratch<string>();
+  /** A run of capitalized content words (for acronyms: North Korea → nk, United Nations → un). */
+  const run = new Scratch<string>();
+  const scanning = { doc: 0, position: 0, keepWords: false };
+
+  const flush = () => {
+    if (run.length >= 2 && run.length <= 5) {
+      let acronym = "";
+      for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
+      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
+    }
+    run.clear();
+  };
+
+  const visit: WordVisitor = (form, capitalized, stop) => {
+    const i = scanning.position++;
+    if (scanning.keepWords) words.push(form.word);
+    if (stop) {
+      if (run.length > 0 && !capitalized) flush(); // "Bank of England" keeps its run
+      return;
+    }
+    const entry = entryOf(form);
+    if (capitalized && entry.lettersOnly) run.push(form.word);
+    else if (run.length > 0) flush();
+    vocabulary.count(entry.vocabularyId, capitalized && i > 0);
+    for (const id of entry.partIds) vocabulary.count(id, false);
+    const t = entry.term;
+    if (i > 0) {
+      if (capitalized) capitalVotes.data[t]!++;
+      totalVotes.data[t]!++;
+      if (capitalized && entry.nameLike) {
+        if (!nameStems.includes(form.stem)) nameStems.push(form.stem);
+        entry.personLike ??= !CALENDAR_WORDS.has(form.word) && !isDictionaryWord(form.word);
+        if (entry.personLike && !personStems.includes(form.stem)) personStems.push(form.stem);
       }
     }
-    // Acronyms of runs of capitalized content words (North Korea → nk, United Nations → un).
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length >= 2 && run.length <= 5) {
-        const acronym = run.map((s) => s[0]).join("");
-        if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.map((w) => stem(w)));
-      }
-      run = [];
-    };
-    for (const token of tokens) {
-      if (token.capitalized && !token.stop && /^\p{L}+$/u.test(token.word)) run.push(token.word);
-      else if (token.capitalized && token.stop && run.length > 0) continue; // "Bank of England"
-      else flush();
-    }
-    flush();
-    const stems = indexStems(tokens);
-    for (const s of stems) {
-      const t = termOf(s);
-      if (lastDoc.data[t] !== doc) {
-        lastDoc.data[t] = doc;
-        docTerms.push(t);
+    const doc = scanning.doc;
+    for (let k = 0; k < entry.terms.length; k++) {
+      const term = entry.terms[k]!;
+      stems.push(entry.stems[k]!);
+      terms.push(term);
+      if (lastDoc.data[term] !== doc) {
+        lastDoc.data[term] = doc;
+        docTerms.push(term);
         docValues.push(doc);
       }
     }
-    return { tokens, stems };
   };
 
-  /** Distinct stems in first-occurrence order; the input itself when it has no repeats (units then share one array for stems and sequence). */
-  const distinct = (stems: string[]): string[] => {
-    const unique = [...new Set(stems)];
-    return unique.length === stems.length ? stems : unique;
+  /**
+   * Scan a text of document `doc` and record its words: vocabulary, surface forms, name
+   * votes, acronyms, the documents each stem occurs in. Returns its index stems in text
+   * order (as indexStems gives them; their term ids are left in `terms`), the stems of the
+   * names it gives (capitalized words, not first) and of those that may be people, and,
+   * when asked, its exactKey (its words, joined).
+   */
+  const analyze = (text: string, doc: number, withKey = false) => {
+    stems.clear();
+    nameStems.clear();
+    personStems.clear();
+    words.clear();
+    run.clear();
+    terms.length = 0;
+    scanning.doc = doc;
+    scanning.position = 0;
+    scanning.keepWords = withKey;
+    scanWords(text, visit);
+    flush();
+    return { stems: stems.copy(), names: nameStems.copy(), people: personStems.copy(), key: withKey ? words.copy().join(" ") : "" };
+  };
+
+  let stamp = 0;
+  /**
+   * A unit field's distinct stems (of its stem `sequence`, whose term ids are in `termList`)
+   * in first-occurrence order, each pushed to the field's postings; the sequence itself when
+   * it has no repeats (units then share one array for stems and sequence).
+   */
+  const distinct = (sequence: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
+    stamp++;
+    /** Made at the first repeat (most fields have none). */
+    let unique: string[] | undefined;
+    for (let k = 0; k < termList.length; k++) {
+      const t = termList.data[k]!;
+      if (seen.data[t] === stamp) {
+        unique ??= sequence.slice(0, k);
+        continue;
+      }
+      seen.data[t] = stamp;
+      unique?.push(sequence[k]!);
+      postingTerms.push(t);
+      postingUnits.push(unit);
+    }
+    return unique === undefined ? sequence : unique.slice();
   };
 
   documents.forEach((document, doc) => {
     documentIndex.set(document.id, doc);
-    const lede = document.sentences[0]?.text ?? document.faqs[0]?.question ?? "";
-    ledes.push(new Set(indexStems(tokenize(lede))));
+    // The lede (first sentence, or first FAQ question) is analyzed below: its stems from there.
+    let lede: readonly string[] = [];
+    const firstUnit = units.length;
     for (const faq of document.faqs) {
-      const q = analyze(faq.question, doc);
-      const key = q.tokens.map((t) => t.word).join(" ");
-      const a = analyze(faq.answer, doc);
       const index = units.length;
-      const stems = distinct(q.stems);
-      const answerStems = [...new Set(a.stems)];
+      const q = analyze(faq.question, doc, true);
+      if (index === firstUnit && document.sentences.length === 0) lede = q.stems;
+      const stems = distinct(q.stems, terms, mainTerms, mainUnits, index);
+      const key = q.key;
+      const a = analyze(faq.answer, doc);
       units.push({
         index,
         kind: "faq",
@@ -358,23 +531,15 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         faq,
         stems,
         sequence: q.stems,
-        answerStems,
+        answerStems: distinct(a.stems, terms, answerTerms, answerUnits, index),
         linkedStems: [],
         summarizedBy: [],
         answerTypes: sentenceAnswerTypes(faq.answer),
-        names: nameStems(a.tokens),
-        people: personStems(a.tokens, isDictionaryWord),
+        names: a.names,
+        people: a.people,
         questionType: faqQuestionType(faq.question),
         key,
       });
-      for (const s of stems) {
-        mainTerms.push(termIds.get(s)!);
-        mainUnits.push(index);
-      }
-      for (const s of answerStems) {
-        answerTerms.push(termIds.get(s)!);
-        answerUnits.push(index);
-      }
       const list = exactQuestions.get(key) ?? [];
       list.push(index);
       exactQuestions.set(key, list);
@@ -382,28 +547,25 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
-      const stems = distinct(analyzed.stems);
+      if (sentence === document.sentences[0]) lede = analyzed.stems;
       units.push({
         index,
         kind: "sentence",
         doc,
         sentence,
-        stems,
+        stems: distinct(analyzed.stems, terms, mainTerms, mainUnits, index),
         sequence: analyzed.stems,
         answerStems: [],
         linkedStems: [],
         summarizedBy: [],
         answerTypes: sentenceAnswerTypes(sentence.text),
-        names: nameStems(analyzed.tokens),
-        people: personStems(analyzed.tokens, isDictionaryWord),
+        names: analyzed.names,
+        people: analyzed.people,
         questionType: "none",
         key: "",
       });
-      for (const s of stems) {
-        mainTerms.push(termIds.get(s)!);
-        mainUnits.push(index);
-      }
     }
+    ledes.push(new Set(lede));
   });
 
   const termCount = termIds.size;
@@ -426,11 +588,11 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   }
   const names = new Uint8Array(termCount);
   for (let t = 0; t < termCount; t++) {
-    const count = totalVotes.at(t);
-    if (count > 0 && capitalVotes.at(t) * 2 > count) names[t] = 1;
+    const count = totalVotes.data[t]!;
+    if (count > 0 && capitalVotes.data[t]! * 2 > count) names[t] = 1;
   }
   const found = lookups(termIds, idfs, names, surfaceWords, total);
-  linkFaqsToSentences(units, found.idf);
+  linkFaqsToSentences(units, termCount, { terms: mainTerms, units: mainUnits }, { terms: answerTerms, units: answerUnits }, idfs);
   const unitDocs = new Int32Array(total);
   for (let u = 0; u < total; u++) unitDocs[u] = units[u]!.doc;
 

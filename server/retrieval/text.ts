@@ -84,8 +84,8 @@ export interface Token {
   stop: boolean;
   /** True when the original text wrote the word with a capital (a name, unless first). */
   capitalized: boolean;
-  /** Parts of a hyphenated word (week-long → week, long); empty otherwise. */
-  parts: string[];
+  /** Parts of a hyphenated word (week-long → week, long); empty otherwise. Shared between tokens: never mutated. */
+  parts: readonly string[];
 }
 
 /**
@@ -177,27 +177,234 @@ function sameOffsets(folded: string, cased: string): boolean {
   return true;
 }
 
+/** Text made of ASCII characters only (most text): tokenize skips Unicode normalization. */
+const ASCII = /^[\x00-\x7F]*$/;
+
 /** Stop words that are content words when capitalized mid-sentence (the month May). */
 const CAPITALIZED_CONTENT: ReadonlySet<string> = new Set(["may"]);
 
-/** Shared by every token without parts (most of them): one allocation less per token. Never mutated. */
-const NO_PARTS = Object.freeze([]) as unknown as string[];
+/** Shared by every token without parts (most of them): one allocation less per token. */
+const NO_PARTS: readonly string[] = Object.freeze([]);
 
-function makeToken(raw: string, capital: string, tokens: Token[]): void {
-  const word = cleanWord(raw);
-  if (word === "") return;
-  const hyphenated = word.includes("-");
-  const joined = hyphenated ? word.replace(/-/g, "") : word;
-  const capitalized = capital !== capital.toLowerCase();
-  tokens.push({
-    word: joined,
-    stem: stem(joined),
-    position: tokens.length,
+/** What a tokenizer match yields wherever it occurs: its word, stem, stop-word flag and parts. */
+export interface WordForm {
+  /**
+   * Dense id (0, 1, 2…) of a memoized form, so that callers can keep per-word data in an
+   * array; -1 for a form made after the memo filled up (it never gets the same object twice).
+   */
+  readonly id: number;
+  readonly word: string;
+  readonly stem: string;
+  /** In STOPWORDS (a token of it is a stop word unless CAPITALIZED_CONTENT applies). */
+  readonly stopWord: boolean;
+  readonly parts: readonly string[];
+}
+
+/**
+ * Word forms by the text of their match, memoized: a corpus repeats a few tens of thousands
+ * of distinct words millions of times, and cleaning and stemming each occurrence dominated
+ * indexing. Keys are matches as the regex tokenizer sees them (lower case, backticks as
+ * apostrophes). The table is looked up by a range of characters of the text, so that a word
+ * seen before costs no string of its own (see scanAscii): an open-addressing hash table over
+ * typed arrays. Bounded like the stem cache.
+ */
+class FormTable {
+  /** Per slot: entry index + 1 (0 = empty), and the entry's hash. */
+  private slots = new Int32Array(1 << 12);
+  private slotHashes = new Int32Array(1 << 12);
+  private readonly keys: string[] = [];
+  /** `null` for a match that cleans to nothing. */
+  private readonly forms: (WordForm | null)[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The form memoized for the folded characters text[start, end) with hash `hash`; undefined when none is. */
+  get(text: string, start: number, end: number, hash: number): WordForm | null | undefined {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) return undefined;
+      if (this.slotHashes[slot] === hash && sameFolded(text, start, end, this.keys[entry - 1]!)) return this.forms[entry - 1];
+    }
+  }
+
+  /** Memoize the form of `key` (folded) whose hash is `hash`; the key must not be present. */
+  add(key: string, hash: number, form: WordForm | null): void {
+    this.keys.push(key);
+    this.forms.push(form);
+    if (this.keys.length * 2 > this.slots.length) this.grow();
+    else this.place(this.keys.length, hash);
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = entry;
+    this.slotHashes[slot] = hash;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.slotHashes = new Int32Array(this.slots.length);
+    this.keys.forEach((key, i) => this.place(i + 1, foldedHash(key, 0, key.length)));
+  }
+}
+
+/** A character of a match as its key has it: ASCII capitals in lower case, a backtick as an apostrophe. */
+function foldedCode(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code >= 65 && code <= 90) return code + 32;
+  return code === 96 ? 39 : code;
+}
+
+/** FNV-1a over the folded characters text[start, end) (scanAscii computes the same as it goes). */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ foldedCode(text, i), FNV_PRIME);
+  return hash;
+}
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function sameFolded(text: string, start: number, end: number, key: string): boolean {
+  if (key.length !== end - start) return false;
+  for (let i = start; i < end; i++) if (foldedCode(text, i) !== key.charCodeAt(i - start)) return false;
+  return true;
+}
+
+const wordForms = new FormTable();
+const WORD_FORM_CACHE_LIMIT = 200_000;
+let nextFormId = 0;
+
+/** The form of the match text[start, end) (read folded, see foldedCode), whose foldedHash is `hash`. */
+function wordForm(text: string, start: number, end: number, hash: number): WordForm | null {
+  let form = wordForms.get(text, start, end, hash);
+  if (form === undefined) {
+    const cached = wordForms.size < WORD_FORM_CACHE_LIMIT;
+    let raw = "";
+    for (let i = start; i < end; i++) raw += String.fromCharCode(foldedCode(text, i));
+    const word = cleanWord(raw);
+    if (word === "") {
+      form = null;
+    } else {
+      const hyphenated = word.includes("-");
+      const joined = hyphenated ? word.replace(/-/g, "") : word;
+      form = {
+        id: cached ? nextFormId++ : -1,
+        word: joined,
+        stem: stem(joined),
+        stopWord: STOPWORDS.has(joined),
+        parts: hyphenated ? Object.freeze(word.split("-").filter((p) => p !== "")) : NO_PARTS,
+      };
+    }
+    if (cached) wordForms.add(raw, hash, form);
+  }
+  return form;
+}
+
+/** ASCII letters and digits: what \p{L} and \p{N} are within ASCII. */
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+function isAsciiAlnum(code: number): boolean {
+  return isAsciiLetter(code) || (code >= 48 && code <= 57);
+}
+/** Joiners inside a word: apostrophe (or backtick, read as one), dot, comma, hyphen. */
+function isJoiner(code: number): boolean {
+  return code === 39 || code === 96 || code === 46 || code === 44 || code === 45;
+}
+
+/**
+ * The matches of WORD in an ASCII text, by hand: calls `emit(start, end, hash)` for each, in
+ * order, with the foldedHash of its characters. Within ASCII, WORD is: at the first letter
+ * or digit, two or more (letter, dot) pairs ("u.s."); failing that, a run of letters and
+ * digits, then any number of (joiner, run) ("don't", "3.5", "week-long"). Both are greedy
+ * and need no backtracking, so one pass finds what the regex finds (a property test checks
+ * this), without a string per match.
+ */
+function scanAscii(text: string, emit: (start: number, end: number, hash: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let pairs = 0;
+    while (i + 1 < n && isAsciiLetter(text.charCodeAt(i)) && text.charCodeAt(i + 1) === 46) {
+      i += 2;
+      pairs++;
+    }
+    if (pairs >= 2) {
+      emit(start, i, foldedHash(text, start, i));
+      continue;
+    }
+    let hash = FNV_OFFSET;
+    i = start;
+    while (i < n && isAsciiAlnum(text.charCodeAt(i))) hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+    while (i + 1 < n && isJoiner(text.charCodeAt(i)) && isAsciiAlnum(text.charCodeAt(i + 1))) {
+      hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+      while (i < n && isAsciiAlnum(text.charCodeAt(i))) hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
+    }
+    emit(start, i, hash);
+  }
+}
+
+/** True when a UTF-16 unit is upper or title case (it changes when lower-cased); false for NaN (no character). */
+function isCapital(code: number): boolean {
+  if (code < 128) return code >= 65 && code <= 90;
+  if (Number.isNaN(code)) return false;
+  const char = String.fromCharCode(code);
+  return char !== char.toLowerCase();
+}
+
+/** What `scanWords` reports per word: its form, whether it was written with a capital, and whether it is a stop word there. */
+export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) => void;
+
+/**
+ * The words of a text, in order, as `tokenize` finds them, without a Token object each
+ * (indexing scans millions of words and keeps none of the tokens).
+ */
+export function scanWords(text: string, visit: WordVisitor): void {
+  let count = 0;
+  const emit = (source: string, start: number, end: number, hash: number, capital: number) => {
+    const form = wordForm(source, start, end, hash);
+    if (form === null) return;
+    const capitalized = isCapital(capital);
     // "May" written with a capital inside a sentence is the month, not the verb.
-    stop: STOPWORDS.has(joined) && !(capitalized && tokens.length > 0 && CAPITALIZED_CONTENT.has(joined)),
-    capitalized,
-    parts: hyphenated ? word.split("-").filter((p) => p !== "") : NO_PARTS,
-  });
+    const stop = form.stopWord && !(capitalized && count > 0 && CAPITALIZED_CONTENT.has(form.word));
+    count++;
+    visit(form, capitalized, stop);
+  };
+  if (ASCII.test(text)) {
+    // NFKC leaves ASCII as it is, and of the characters normalizeText folds only the
+    // backtick (and case) is ASCII: wordForm reads matches folded, capitals come from the text.
+    scanAscii(text, (start, end, hash) => emit(text, start, end, hash, text.charCodeAt(start)));
+    return;
+  }
+  const original = text.normalize("NFKC");
+  const folded = normalizeText(original);
+  const cased = original.replace(/[\u2018\u2019`´]/g, "'");
+  const matches = tokenizer.tokenize(folded) ?? [];
+  if (sameOffsets(folded, cased)) {
+    // One tokenizer pass; capitals read from `cased` at each match's offset. A match starts
+    // at the first occurrence of its text after the previous match: an earlier occurrence
+    // would itself begin a match (every match starts with a letter or digit).
+    let offset = 0;
+    for (const raw of matches) {
+      offset = folded.indexOf(raw, offset);
+      emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), cased.charCodeAt(offset));
+      offset += raw.length;
+    }
+    return;
+  }
+  // Recover capitalization from the original: same tokenizer, same order.
+  const originalMatches = tokenizer.tokenize(cased) ?? [];
+  matches.forEach((raw, i) => emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), originalMatches[i]?.charCodeAt(0) ?? Number.NaN));
 }
 
 /**
@@ -207,26 +414,10 @@ function makeToken(raw: string, capital: string, tokens: Token[]): void {
  * // → ["kim", "jong", "un", "week-long", "visit"] (with parts ["week", "long"] on the hyphenated one)
  */
 export function tokenize(text: string): Token[] {
-  const original = text.normalize("NFKC");
-  const folded = normalizeText(original);
-  const cased = original.replace(/[\u2018\u2019`´]/g, "'");
-  const matches = tokenizer.tokenize(folded) ?? [];
   const tokens: Token[] = [];
-  if (sameOffsets(folded, cased)) {
-    // One tokenizer pass; capitals read from `cased` at each match's offset. A match starts
-    // at the first occurrence of its text after the previous match: an earlier occurrence
-    // would itself begin a match (every match starts with a letter or digit).
-    let offset = 0;
-    for (const raw of matches) {
-      offset = folded.indexOf(raw, offset);
-      makeToken(raw, cased[offset] ?? "", tokens);
-      offset += raw.length;
-    }
-    return tokens;
-  }
-  // Recover capitalization from the original: same tokenizer, same order.
-  const originalMatches = tokenizer.tokenize(cased) ?? [];
-  matches.forEach((raw, i) => makeToken(raw, originalMatches[i]?.[0] ?? "", tokens));
+  scanWords(text, (form, capitalized, stop) => {
+    tokens.push({ word: form.word, stem: form.stem, position: tokens.length, stop, capitalized, parts: form.parts });
+  });
   return tokens;
 }
 

@@ -59,6 +59,17 @@ export class Vocabulary {
 
   /** Record one occurrence of a document word. */
   add(word: string, capitalized: boolean): void {
+    this.count(this.intern(word), capitalized);
+  }
+
+  /** Record one more occurrence of a word by its id (from `intern`): no look-up by text. */
+  count(id: number, capitalized: boolean): void {
+    this.occurrences[id]!++;
+    if (capitalized) this.capitalized[id]!++;
+  }
+
+  /** The id of a document word, registering it (with no occurrences yet) when new. */
+  intern(word: string): number {
     let id = this.wordIds.get(word);
     if (id === undefined) {
       id = this.words.length;
@@ -81,8 +92,7 @@ export class Vocabulary {
         }
       }
     }
-    this.occurrences[id]!++;
-    if (capitalized) this.capitalized[id]!++;
+    return id;
   }
 
   /** Words sorted, for prefix look-ups; built on first use (the vocabulary is fixed by then). */

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixChatSpelling, normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
 import { faqQuestionType, isDefinitionQuestion, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
@@ -44,6 +45,16 @@ describe("tokenize", () => {
     const tokens = tokenize("What did Kim say");
     expect(tokens.map((t) => t.stop)).toEqual([true, true, false, false]);
     expect(tokens[2]!.capitalized).toBe(true);
+  });
+  it("reads ASCII text (scanned by hand) as the regex tokenizer reads any other text", () => {
+    // A trailing "¿" (not ASCII, not a word character) sends the same words through the regex path.
+    const piece = fc.constantFrom("a", "B", "z", "7", "0", ".", ",", "'", "`", "-", " ", "U.S.", "u.n.'s", "May", "1,000", "3.5", "--");
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 30 }).map((p) => p.join("")), fc.string({ unit: "binary-ascii", maxLength: 60 })), (text) => {
+        expect(tokenize(text)).toEqual(tokenize(`${text} ¿`));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
