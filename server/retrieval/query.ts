@@ -190,7 +190,8 @@ const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
  */
 const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   "right now", "right away", "at the moment", "these days", "so far", "at all", "of course", "by the way",
-  "for sure", "in general", "as well", "any more", "at this point", "as of now", "as of today",
+  "for sure", "in general", "as well", "any more", "at this point", "as of now", "as of today", "quick question",
+  "just wondering", "excuse me",
 ].map((phrase) => phrase.split(" "));
 
 /** Positions of the tokens that belong to a filler phrase. */

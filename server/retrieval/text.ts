@@ -150,7 +150,8 @@ function cleanWord(raw: string): string {
   if (raw.indexOf("'") < 0 && raw.indexOf(".") < 0 && raw.indexOf(",") < 0) return raw;
   let word = raw;
   if (/^(?:\p{L}\.){2,}$/u.test(word)) return word.replace(/\./g, ""); // U.S. → us
-  word = word.replace(/'s$/, "").replace(/'/g, "");
+  // Possessives and contractions: Putin's → putin, I'd → i, they'll → they, we're → we.
+  word = word.replace(/'(?:s|d|ll|ve|re|m)$/, "").replace(/'/g, "");
   if (/^\p{N}/u.test(word)) word = word.replace(/,(?=\d{3}\b)/g, ""); // 1,000 → 1000
   return word;
 }

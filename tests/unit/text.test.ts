@@ -21,6 +21,9 @@ describe("tokenize", () => {
   const words = (text: string) => tokenize(text).map((t) => t.word);
   const stems = (text: string) => tokenize(text).filter((t) => !t.stop).map((t) => t.stem);
 
+  it("drops contractions: I'd, we'll, they're are their pronouns (stop words), not 'id' or 'well'", () => {
+    expect(words("I'd like to know, we'll see, they're here")).toEqual(["i", "like", "to", "know", "we", "see", "they", "here"]);
+  });
   it("drops possessives with straight or curly apostrophes, and a missing apostrophe stems the same", () => {
     expect(stems("Putin’s plan")).toEqual(stems("Putin's plan"));
     expect(stems("Putins plan")).toEqual(stems("Putin's plan"));
