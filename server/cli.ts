@@ -204,5 +204,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`ask --jsonl | head -1`) closes the pipe: that ends the run
+// quietly instead of with an unhandled EPIPE stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const exitCode = await main(process.argv.slice(2));
 if (exitCode !== 0 || !process.argv.includes("serve")) process.exitCode = exitCode;

@@ -377,11 +377,20 @@ class QueryPlan {
     options.sort(byStrength);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
     const claimed = [new Uint8Array(unit.stems.length), new Uint8Array(unit.answerStems.length), new Uint8Array(unit.linkedStems.length)];
+    // A stem claimed in one field is claimed in all: "built" must not match the "bridge" of an
+    // FAQ's answer (related words) when "bridge" already matched its question.
+    const fieldStems = [unit.stems, unit.answerStems, unit.linkedStems] as const;
+    const claimedStems = faq ? new Set<string>() : undefined;
     /** Strength each main-field stem was matched with (0: not matched). */
     const matchedMain = new Float64Array(unit.stems.length);
     let assignedCount = 0;
     for (const option of options) {
       if (assigned[option.term] || claimed[option.field]![option.pos] === 1) continue;
+      if (claimedStems) {
+        const stem = fieldStems[option.field]![option.pos]!;
+        if (claimedStems.has(stem)) continue;
+        claimedStems.add(stem);
+      }
       assigned[option.term] = option;
       claimed[option.field]![option.pos] = 1;
       if (option.field === MAIN) matchedMain[option.pos] = option.strength;

@@ -51,6 +51,20 @@ describe("cli ask", () => {
     expect(output.explain.candidates.length).toBeGreaterThan(0);
   });
 
+  it("a reader that closes the pipe early ends the run quietly (no EPIPE stack trace)", async () => {
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "server/cli.ts"), "ask", "--jsonl"], { cwd: ROOT });
+      let stderr = "";
+      child.stderr.on("data", (d) => (stderr += d));
+      // Read the first answer, then close our end of stdout while more are still coming.
+      child.stdout.once("data", () => child.stdout.destroy());
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+      child.stdin.end(Array.from({ length: 2000 }, (_, i) => `how long was the visit ${i}?`).join("\n"));
+    });
+    expect(result.stderr).not.toContain("EPIPE");
+    expect(result.code).toBe(0);
+  });
   it("a missing data folder is a clear error and a non-zero exit", async () => {
     const run = await cli(["ask", "--data", path.join(tmpdir(), "no-such-faqbot-folder"), "hi"]);
     expect(run.code).not.toBe(0);
