@@ -70,8 +70,8 @@ export function questionAnswerType(question: string): AnswerType {
   // Keywords too: "number of evacuees", "layoffs number".
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/.test(q)) return "number";
   if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b/.test(q)) return "time";
-  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leader|official|president|minister|company|organi[sz]ation|group|club|team|firm|agency|union|party|band)\b/.test(q)) return "person";
-  if (CLAUSE_WHERE.test(q) || /\bwhich\s+(?:city|country|place|town|region|state)\b|\bwhat\s+(?:city|country|place|town|region|location)\b/.test(q)) return "place";
+  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/.test(q)) return "person";
+  if (CLAUSE_WHERE.test(q) || /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/.test(q)) return "place";
   if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b/.test(q)) return "reason";
   return "none";
 }

@@ -75,6 +75,8 @@ describe("answer types", () => {
     ["number of evacuees pinecrest falls", "number"],
     ["How much money did the company lose last quarter?", "money"],
     ["aire valley hospital cost", "money"],
+    ["In which states does the chain have stores?", "place"],
+    ["Which companies bid for the contract?", "person"],
     ["why did the bank lower borrowing costs?", "reason"],
     ["northvale layoffs number", "number"],
     ["which club has he signed for?", "person"],
