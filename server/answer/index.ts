@@ -145,7 +145,7 @@ const QUESTION_FORM = /\b(?:who|whom|whose|what|when|where|why|how|which)\b|^\W*
 /** Share of the question's weight matched in a sentence that an FAQ pair restating it must match too. */
 export const RESTATEMENT_COVERAGE = 0.75;
 
-/** True when the FAQ pair's own question and answer match what the question matched in the sentence. */
+/** True when the FAQ pair matches (by its own words and what it is about) what the question matched in the sentence. */
 function restates(query: Query, faq: Candidate, sentence: Candidate): boolean {
   let matched = 0;
   let restated = 0;
@@ -181,9 +181,9 @@ function restatingFaq(
   let chosen: { best: Candidate; confidence: number } | undefined;
   for (const c of candidates) {
     if (c.unit.kind !== "faq" || !linked.includes(c.unit.index)) continue;
-    // It must ask the same kind of question (not "When…?" for "Which streets…?") and match
-    // what the question matched in the sentence.
-    // Keywords ("hospital cost") ask no kind of question in so many words: any pair may do.
+    // It must ask the same kind of question (not "When…?" for "Which streets…?"; keywords
+    // such as "hospital cost" ask none in so many words, so any pair may do) and match what
+    // the question matched in the sentence.
     const type = c.unit.questionType;
     if (type !== query.answerType && type !== "none" && type !== "yesno" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
