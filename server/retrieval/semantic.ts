@@ -7,7 +7,7 @@ import { cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts"
 import type { RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
-import { contrasting } from "./contrast.ts";
+import { contrastsWith } from "./contrast.ts";
 
 /** Mean-vector cosine of two questions below which their meanings count as unrelated. */
 export const QUESTION_SIMILARITY_FLOOR = 0.75;
@@ -153,7 +153,11 @@ export class SemanticMatcher {
     const termWords = query.terms.map((t) => t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word);
     const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
     // Contrasting words (second/first, six/seven) are close in vector space but never paraphrases.
-    const contrasts = (t: number, stem: string) => contrasting(termWords[t]!, this.index.surface.get(stem) ?? stem);
+    const contrasters = termWords.map((word) => contrastsWith(word));
+    const contrasts = (t: number, stem: string) => {
+      const contrastsWithTerm = contrasters[t];
+      return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
+    };
     if (termRows.every((row) => row < 0)) return undefined;
     const norms = this.norms;
     let pairs: Array<Map<number, number> | undefined> | undefined;
