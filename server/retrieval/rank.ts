@@ -70,10 +70,11 @@ export interface Candidate {
  */
 interface Scratch {
   totals: Float64Array;
-  best: Float64Array;
   seen: Uint8Array;
   touched: Int32Array;
-  termTouched: Int32Array;
+  /** Per unit, the stamp of the last term that counted it (see gatherCandidates). */
+  counted: Int32Array;
+  stamp: number;
   heap: Int32Array;
 }
 const scratches = new WeakMap<RetrievalIndex, Scratch>();
@@ -84,10 +85,10 @@ function scratchFor(index: RetrievalIndex): Scratch {
     const n = index.units.length;
     scratch = {
       totals: new Float64Array(n),
-      best: new Float64Array(n),
       seen: new Uint8Array(n),
       touched: new Int32Array(n),
-      termTouched: new Int32Array(n),
+      counted: new Int32Array(n),
+      stamp: 0,
       heap: new Int32Array(RERANK_DEPTH),
     };
     scratches.set(index, scratch);
@@ -100,11 +101,13 @@ function scratchFor(index: RetrievalIndex): Scratch {
  * `depth` unit indexes, highest total first (ties: lower index first).
  */
 export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined, depth = RERANK_DEPTH): number[] {
-  const { totals, best, seen, touched, termTouched } = scratchFor(index);
+  const scratch = scratchFor(index);
+  const { totals, seen, touched, counted } = scratch;
   const unitDocs = index.unitDocs;
   let touchedCount = 0;
+  const lists: Array<{ postings: Int32Array; strength: number }> = [];
   for (const term of query.terms) {
-    let termCount = 0;
+    lists.length = 0;
     for (const e of term.expansions) {
       for (let field = 0; field < 2; field++) {
         const postings = field === 0 ? index.main.get(e.stem) : index.answer.get(e.stem);
@@ -113,29 +116,38 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
         // finds no candidate worth scoring but costs a long walk: it only scores (scoreUnit).
         if (postings.length > MAX_RELATED_POSTINGS && e.weight < 1 && (e.via === "synonym" || e.via === "compound")) continue;
         const strength = e.weight * (field === 0 ? 1 : ANSWER_FIELD_WEIGHT);
-        for (let k = 0; k < postings.length; k++) {
-          const u = postings[k]!;
-          if (scope !== undefined && unitDocs[u] !== scope) continue;
-          const previous = best[u]!;
-          if (previous < strength) {
-            if (previous === 0) termTouched[termCount++] = u;
-            best[u] = strength;
-          }
-        }
+        if (strength > 0) lists.push({ postings, strength });
       }
     }
-    // Same additions in the same (term) order as a per-unit running sum: identical floats.
-    for (let k = 0; k < termCount; k++) {
-      const u = termTouched[k]!;
-      if (seen[u] === 0) {
-        seen[u] = 1;
-        touched[touchedCount++] = u;
+    // A unit counts for the term with its strongest list: walking the lists strongest first,
+    // the first list that holds it is that one, and later lists skip it (stamped with the
+    // term). Adding strength × weight to the running sum in term order gives the same floats
+    // as a per-unit best strength per term.
+    lists.sort((a, b) => b.strength - a.strength);
+    if (lists.length > 1 && ++scratch.stamp === 0x7fffffff) {
+      counted.fill(0);
+      scratch.stamp = 1;
+    }
+    const stamp = scratch.stamp;
+    for (let l = 0; l < lists.length; l++) {
+      const { postings, strength } = lists[l]!;
+      const contribution = strength * term.weight;
+      // Each list holds a unit once: only later lists of the term need the stamp.
+      const last = l === lists.length - 1;
+      for (let k = 0; k < postings.length; k++) {
+        const u = postings[k]!;
+        if (scope !== undefined && unitDocs[u] !== scope) continue;
+        if (l > 0 && counted[u] === stamp) continue;
+        if (!last) counted[u] = stamp;
+        if (seen[u] === 0) {
+          seen[u] = 1;
+          touched[touchedCount++] = u;
+        }
+        totals[u] = totals[u]! + contribution;
       }
-      totals[u] = totals[u]! + best[u]! * term.weight;
-      best[u] = 0;
     }
   }
-  const top = selectTop(scratchFor(index), touchedCount, depth);
+  const top = selectTop(scratch, touchedCount, depth);
   for (let k = 0; k < touchedCount; k++) {
     const u = touched[k]!;
     totals[u] = 0;
@@ -183,7 +195,8 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
         heap[p] = t;
         i = p;
       }
-    } else if (depth > 0 && worse(heap[0]!, u)) {
+    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(heap[0]!, u)) {
+      // (Most units fall below the worst kept total: rejected by the first comparison.)
       heap[0] = u;
       siftDown(0);
     }
