@@ -240,6 +240,21 @@ interface StemInfo {
 }
 const NO_MATCHES: StemMatch[] = [];
 
+/** True when one of a stem's matches is for term `t`. */
+function matchesTerm(matches: readonly StemMatch[] | undefined, t: number): boolean {
+  if (matches === undefined) return false;
+  for (let k = 0; k < matches.length; k++) if (matches[k]!.term === t) return true;
+  return false;
+}
+
+let claimedBuffer = new Uint8Array(256);
+/** A zeroed scratch buffer of at least `length` bytes (scoring is synchronous: one unit at a time). */
+function claimedScratch(length: number): Uint8Array {
+  if (claimedBuffer.length < length) claimedBuffer = new Uint8Array(Math.max(length, 2 * claimedBuffer.length));
+  else claimedBuffer.fill(0, 0, length);
+  return claimedBuffer;
+}
+
 /** Fields a term can be matched in (claimed separately: a stem may match in two fields). */
 const MAIN = 0;
 const ANSWER = 1;
@@ -389,14 +404,17 @@ class QueryPlan {
     }
     options.sort(byStrength);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
-    const claimed = [new Uint8Array(unit.stems.length), new Uint8Array(unit.answerStems.length), new Uint8Array(unit.linkedStems.length)];
+    // Claimed stems of the three fields, one after the other in a reused, zeroed buffer.
+    const offsets = [0, unit.stems.length, unit.stems.length + unit.answerStems.length];
+    const claimed = claimedScratch(offsets[2]! + unit.linkedStems.length);
     /** Strength each main-field stem was matched with (0: not matched). */
-    const matchedMain = new Float64Array(unit.stems.length);
+    const matchedMain = new Array<number>(unit.stems.length).fill(0);
     let assignedCount = 0;
     for (const option of options) {
-      if (assigned[option.term] || claimed[option.field]![option.pos] === 1) continue;
+      const slot = offsets[option.field]! + option.pos;
+      if (assigned[option.term] || claimed[slot] === 1) continue;
       assigned[option.term] = option;
-      claimed[option.field]![option.pos] = 1;
+      claimed[slot] = 1;
       if (option.field === MAIN) matchedMain[option.pos] = option.strength;
       if (++assignedCount === terms.length) break;
     }
@@ -443,10 +461,11 @@ class QueryPlan {
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      const at = sequence.map((s) => this.infos.get(s)?.matches);
+      const at: Array<readonly StemMatch[] | undefined> = [];
+      for (let k = 0; k < sequence.length; k++) at.push(this.infos.get(sequence[k]!)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
-          if (at[k]?.some((m) => m.term === a) && at[k + 1]?.some((m) => m.term === b)) {
+          if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
             phrase++;
             break;
           }
@@ -564,7 +583,7 @@ const FUZZY_DEPTH = 5;
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
-  let own: Set<string> | undefined;
+  let own: Set<number> | undefined;
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
@@ -577,26 +596,27 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * natural's DiceCoefficient, split so each side's bigram set is built once: the question's
  * once per question, an FAQ question's once per knowledge base (bounded cache). Same
  * sanitizing, padding and formula as natural/lib/natural/distance/dice_coefficient.js, so
- * the same values to the bit (including NaN for two empty strings).
+ * the same values to the bit (including NaN for two empty strings). A bigram (two UTF-16
+ * code units, as natural slices them) is kept as one number, not a two-letter string.
  */
-function diceBigrams(text: string): Set<string> {
+function diceBigrams(text: string): Set<number> {
   const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
-  const bigrams = new Set<string>();
-  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.slice(i, i + 2));
+  const bigrams = new Set<number>();
+  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1));
   return bigrams;
 }
 
-function diceOfBigrams(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function diceOfBigrams(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   let shared = 0;
   for (const gram of a) if (b.has(gram)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
 
-const faqBigramCache = new Map<string, Set<string>>();
+const faqBigramCache = new Map<string, Set<number>>();
 const FAQ_BIGRAM_CACHE_LIMIT = 5_000;
 
-function faqBigrams(key: string): Set<string> {
+function faqBigrams(key: string): Set<number> {
   let bigrams = faqBigramCache.get(key);
   if (!bigrams) {
     if (faqBigramCache.size >= FAQ_BIGRAM_CACHE_LIMIT) faqBigramCache.clear();
