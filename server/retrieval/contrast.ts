@@ -50,9 +50,21 @@ function groupsOf(word: string): number {
   return memberships.get(lower) ?? memberships.get(stem(lower)) ?? 0;
 }
 
+const NUMBER_START = /^\p{N}/u;
+
 /** True when two different words contrast (both numbers, or both in one group above). */
 export function contrasting(a: string, b: string): boolean {
-  if (a === b || stem(a) === stem(b)) return false;
-  if (/^\p{N}/u.test(a) && /^\p{N}/u.test(b)) return true;
-  return (groupsOf(a) & groupsOf(b)) !== 0;
+  return contrastsWith(a)?.(b) ?? false;
+}
+
+/**
+ * `contrasting` with its first word fixed, or null when that word contrasts with nothing
+ * (it starts with no digit and is in no group): most words, which then cost nothing per
+ * word compared with them.
+ */
+export function contrastsWith(a: string): ((b: string) => boolean) | null {
+  const numeric = NUMBER_START.test(a);
+  const groups = groupsOf(a);
+  if (!numeric && groups === 0) return null;
+  return (b) => ((numeric && NUMBER_START.test(b)) || (groups & groupsOf(b)) !== 0) && a !== b && stem(a) !== stem(b);
 }

@@ -78,11 +78,22 @@ export function cosineWithNorms(embeddings: Embeddings, norms: Float64Array, a: 
   const na = norms[a]!;
   const nb = norms[b]!;
   if (na === 0 || nb === 0) return 0;
-  let dot = 0;
   const oa = a * dimensions;
   const ob = b * dimensions;
-  for (let k = 0; k < dimensions; k++) dot += vectors[oa + k]! * vectors[ob + k]!;
-  return dot / Math.sqrt(na * nb);
+  // Four running sums (exact integers, so any grouping gives the same dot product).
+  let d0 = 0;
+  let d1 = 0;
+  let d2 = 0;
+  let d3 = 0;
+  let k = 0;
+  for (; k + 3 < dimensions; k += 4) {
+    d0 += vectors[oa + k]! * vectors[ob + k]!;
+    d1 += vectors[oa + k + 1]! * vectors[ob + k + 1]!;
+    d2 += vectors[oa + k + 2]! * vectors[ob + k + 2]!;
+    d3 += vectors[oa + k + 3]! * vectors[ob + k + 3]!;
+  }
+  for (; k < dimensions; k++) d0 += vectors[oa + k]! * vectors[ob + k]!;
+  return (d0 + d1 + d2 + d3) / Math.sqrt(na * nb);
 }
 
 function packageFile(): { json: string; cache: string } {

@@ -199,7 +199,7 @@ function fillerPositions(tokens: readonly Token[]): Set<number> {
   const positions = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     for (const phrase of FILLER_PHRASES) {
-      if (i + phrase.length > tokens.length || !phrase.every((word, k) => tokens[i + k]!.word === word)) continue;
+      if (tokens[i]!.word !== phrase[0] || i + phrase.length > tokens.length || !phrase.every((word, k) => tokens[i + k]!.word === word)) continue;
       for (let k = 0; k < phrase.length; k++) positions.add(i + k);
     }
   }

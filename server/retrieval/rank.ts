@@ -70,10 +70,11 @@ export interface Candidate {
  */
 interface Scratch {
   totals: Float64Array;
-  best: Float64Array;
   seen: Uint8Array;
   touched: Int32Array;
-  termTouched: Int32Array;
+  /** Per unit, the stamp of the last term that counted it (see gatherCandidates). */
+  counted: Int32Array;
+  stamp: number;
   heap: Int32Array;
 }
 const scratches = new WeakMap<RetrievalIndex, Scratch>();
@@ -84,10 +85,10 @@ function scratchFor(index: RetrievalIndex): Scratch {
     const n = index.units.length;
     scratch = {
       totals: new Float64Array(n),
-      best: new Float64Array(n),
       seen: new Uint8Array(n),
       touched: new Int32Array(n),
-      termTouched: new Int32Array(n),
+      counted: new Int32Array(n),
+      stamp: 0,
       heap: new Int32Array(RERANK_DEPTH),
     };
     scratches.set(index, scratch);
@@ -100,11 +101,13 @@ function scratchFor(index: RetrievalIndex): Scratch {
  * `depth` unit indexes, highest total first (ties: lower index first).
  */
 export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined, depth = RERANK_DEPTH): number[] {
-  const { totals, best, seen, touched, termTouched } = scratchFor(index);
+  const scratch = scratchFor(index);
+  const { totals, seen, touched, counted } = scratch;
   const unitDocs = index.unitDocs;
   let touchedCount = 0;
+  const lists: Array<{ postings: Int32Array; strength: number }> = [];
   for (const term of query.terms) {
-    let termCount = 0;
+    lists.length = 0;
     for (const e of term.expansions) {
       for (let field = 0; field < 2; field++) {
         const postings = field === 0 ? index.main.get(e.stem) : index.answer.get(e.stem);
@@ -113,29 +116,38 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
         // finds no candidate worth scoring but costs a long walk: it only scores (scoreUnit).
         if (postings.length > MAX_RELATED_POSTINGS && e.weight < 1 && (e.via === "synonym" || e.via === "compound")) continue;
         const strength = e.weight * (field === 0 ? 1 : ANSWER_FIELD_WEIGHT);
-        for (let k = 0; k < postings.length; k++) {
-          const u = postings[k]!;
-          if (scope !== undefined && unitDocs[u] !== scope) continue;
-          const previous = best[u]!;
-          if (previous < strength) {
-            if (previous === 0) termTouched[termCount++] = u;
-            best[u] = strength;
-          }
-        }
+        if (strength > 0) lists.push({ postings, strength });
       }
     }
-    // Same additions in the same (term) order as a per-unit running sum: identical floats.
-    for (let k = 0; k < termCount; k++) {
-      const u = termTouched[k]!;
-      if (seen[u] === 0) {
-        seen[u] = 1;
-        touched[touchedCount++] = u;
+    // A unit counts for the term with its strongest list: walking the lists strongest first,
+    // the first list that holds it is that one, and later lists skip it (stamped with the
+    // term). Adding strength × weight to the running sum in term order gives the same floats
+    // as a per-unit best strength per term.
+    lists.sort((a, b) => b.strength - a.strength);
+    if (lists.length > 1 && ++scratch.stamp === 0x7fffffff) {
+      counted.fill(0);
+      scratch.stamp = 1;
+    }
+    const stamp = scratch.stamp;
+    for (let l = 0; l < lists.length; l++) {
+      const { postings, strength } = lists[l]!;
+      const contribution = strength * term.weight;
+      // Each list holds a unit once: only later lists of the term need the stamp.
+      const last = l === lists.length - 1;
+      for (let k = 0; k < postings.length; k++) {
+        const u = postings[k]!;
+        if (scope !== undefined && unitDocs[u] !== scope) continue;
+        if (l > 0 && counted[u] === stamp) continue;
+        if (!last) counted[u] = stamp;
+        if (seen[u] === 0) {
+          seen[u] = 1;
+          touched[touchedCount++] = u;
+        }
+        totals[u] = totals[u]! + contribution;
       }
-      totals[u] = totals[u]! + best[u]! * term.weight;
-      best[u] = 0;
     }
   }
-  const top = selectTop(scratchFor(index), touchedCount, depth);
+  const top = selectTop(scratch, touchedCount, depth);
   for (let k = 0; k < touchedCount; k++) {
     const u = touched[k]!;
     totals[u] = 0;
@@ -183,7 +195,8 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
         heap[p] = t;
         i = p;
       }
-    } else if (depth > 0 && worse(heap[0]!, u)) {
+    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(heap[0]!, u)) {
+      // (Most units fall below the worst kept total: rejected by the first comparison.)
       heap[0] = u;
       siftDown(0);
     }
@@ -226,6 +239,21 @@ interface StemInfo {
   relatedKnown: boolean;
 }
 const NO_MATCHES: StemMatch[] = [];
+
+/** True when one of a stem's matches is for term `t`. */
+function matchesTerm(matches: readonly StemMatch[] | undefined, t: number): boolean {
+  if (matches === undefined) return false;
+  for (let k = 0; k < matches.length; k++) if (matches[k]!.term === t) return true;
+  return false;
+}
+
+let claimedBuffer = new Uint8Array(256);
+/** A zeroed scratch buffer of at least `length` bytes (scoring is synchronous: one unit at a time). */
+function claimedScratch(length: number): Uint8Array {
+  if (claimedBuffer.length < length) claimedBuffer = new Uint8Array(Math.max(length, 2 * claimedBuffer.length));
+  else claimedBuffer.fill(0, 0, length);
+  return claimedBuffer;
+}
 
 /** Fields a term can be matched in (claimed separately: a stem may match in two fields). */
 const MAIN = 0;
@@ -376,23 +404,26 @@ class QueryPlan {
     }
     options.sort(byStrength);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
-    const claimed = [new Uint8Array(unit.stems.length), new Uint8Array(unit.answerStems.length), new Uint8Array(unit.linkedStems.length)];
+    // Claimed stems of the three fields, one after the other in a reused, zeroed buffer.
+    const offsets = [0, unit.stems.length, unit.stems.length + unit.answerStems.length];
+    const claimed = claimedScratch(offsets[2]! + unit.linkedStems.length);
     // A stem claimed in one field is claimed in all: "built" must not match the "bridge" of an
     // FAQ's answer (related words) when "bridge" already matched its question.
     const fieldStems = [unit.stems, unit.answerStems, unit.linkedStems] as const;
     const claimedStems = faq ? new Set<string>() : undefined;
     /** Strength each main-field stem was matched with (0: not matched). */
-    const matchedMain = new Float64Array(unit.stems.length);
+    const matchedMain = new Array<number>(unit.stems.length).fill(0);
     let assignedCount = 0;
     for (const option of options) {
-      if (assigned[option.term] || claimed[option.field]![option.pos] === 1) continue;
+      const slot = offsets[option.field]! + option.pos;
+      if (assigned[option.term] || claimed[slot] === 1) continue;
       if (claimedStems) {
         const stem = fieldStems[option.field]![option.pos]!;
         if (claimedStems.has(stem)) continue;
         claimedStems.add(stem);
       }
       assigned[option.term] = option;
-      claimed[option.field]![option.pos] = 1;
+      claimed[slot] = 1;
       if (option.field === MAIN) matchedMain[option.pos] = option.strength;
       if (++assignedCount === terms.length) break;
     }
@@ -439,10 +470,11 @@ class QueryPlan {
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      const at = sequence.map((s) => this.infos.get(s)?.matches);
+      const at: Array<readonly StemMatch[] | undefined> = [];
+      for (let k = 0; k < sequence.length; k++) at.push(this.infos.get(sequence[k]!)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
-          if (at[k]?.some((m) => m.term === a) && at[k + 1]?.some((m) => m.term === b)) {
+          if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
             phrase++;
             break;
           }
@@ -560,7 +592,7 @@ const FUZZY_DEPTH = 5;
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
-  let own: Set<string> | undefined;
+  let own: Set<number> | undefined;
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
@@ -573,26 +605,27 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * natural's DiceCoefficient, split so each side's bigram set is built once: the question's
  * once per question, an FAQ question's once per knowledge base (bounded cache). Same
  * sanitizing, padding and formula as natural/lib/natural/distance/dice_coefficient.js, so
- * the same values to the bit (including NaN for two empty strings).
+ * the same values to the bit (including NaN for two empty strings). A bigram (two UTF-16
+ * code units, as natural slices them) is kept as one number, not a two-letter string.
  */
-function diceBigrams(text: string): Set<string> {
+function diceBigrams(text: string): Set<number> {
   const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
-  const bigrams = new Set<string>();
-  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.slice(i, i + 2));
+  const bigrams = new Set<number>();
+  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1));
   return bigrams;
 }
 
-function diceOfBigrams(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function diceOfBigrams(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
   let shared = 0;
   for (const gram of a) if (b.has(gram)) shared++;
   return (2 * shared) / (a.size + b.size);
 }
 
-const faqBigramCache = new Map<string, Set<string>>();
+const faqBigramCache = new Map<string, Set<number>>();
 const FAQ_BIGRAM_CACHE_LIMIT = 5_000;
 
-function faqBigrams(key: string): Set<string> {
+function faqBigrams(key: string): Set<number> {
   let bigrams = faqBigramCache.get(key);
   if (!bigrams) {
     if (faqBigramCache.size >= FAQ_BIGRAM_CACHE_LIMIT) faqBigramCache.clear();

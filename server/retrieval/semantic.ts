@@ -7,7 +7,7 @@ import { cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts"
 import type { RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
-import { contrasting } from "./contrast.ts";
+import { contrastsWith } from "./contrast.ts";
 
 /** Mean-vector cosine of two questions below which their meanings count as unrelated. */
 export const QUESTION_SIMILARITY_FLOOR = 0.75;
@@ -39,6 +39,12 @@ export interface RelatedStrengths {
   of(stem: string): Float64Array | undefined;
   /** When the knowledge base is small: every stem whose strengths are not all 0, with `of`'s values. */
   readonly all?: ReadonlyMap<string, Float64Array>;
+}
+
+/** A question word's related stems, and their strengths (parallel arrays). */
+interface RelatedStems {
+  stems: string[];
+  strengths: number[];
 }
 
 interface StemRows {
@@ -153,7 +159,11 @@ export class SemanticMatcher {
     const termWords = query.terms.map((t) => t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word);
     const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
     // Contrasting words (second/first, six/seven) are close in vector space but never paraphrases.
-    const contrasts = (t: number, stem: string) => contrasting(termWords[t]!, this.index.surface.get(stem) ?? stem);
+    const contrasters = termWords.map((word) => contrastsWith(word));
+    const contrasts = (t: number, stem: string) => {
+      const contrastsWithTerm = contrasters[t];
+      return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
+    };
     if (termRows.every((row) => row < 0)) return undefined;
     const norms = this.norms;
     let pairs: Array<Map<number, number> | undefined> | undefined;
@@ -181,16 +191,18 @@ export class SemanticMatcher {
     if (!stems) return { of };
     // The same strengths as `of`, for every stem that has one.
     const all = new Map<string, Float64Array>();
-    termRows.forEach((row, t) => {
-      if (row < 0) return;
-      for (const [k, strength] of this.relatedStemsOf(row, stems)) {
-        const stem = stems.stems[k]!;
+    for (let t = 0; t < termRows.length; t++) {
+      const row = termRows[t]!;
+      if (row < 0) continue;
+      const related = this.relatedStemsOf(row, stems);
+      for (let j = 0; j < related.stems.length; j++) {
+        const stem = related.stems[j]!;
         if (contrasts(t, stem)) continue;
         let strengths = all.get(stem);
         if (!strengths) all.set(stem, (strengths = new Float64Array(termRows.length)));
-        strengths[t] = strength;
+        strengths[t] = related.strengths[j]!;
       }
-    });
+    }
     return { of, all };
   }
 
@@ -215,21 +227,24 @@ export class SemanticMatcher {
   }
 
   private stemList: StemRows | null | undefined;
-  /** Per question word row: [index in stemRows, strength] of its related stems (bounded). */
-  private readonly relatedStems = new Map<number, ReadonlyArray<readonly [number, number]>>();
+  /** Per question word row: its related stems (in stemRows order) and their strengths (bounded). */
+  private readonly relatedStems = new Map<number, RelatedStems>();
 
-  private relatedStemsOf(row: number, stems: StemRows): ReadonlyArray<readonly [number, number]> {
+  private relatedStemsOf(row: number, stems: StemRows): RelatedStems {
     let related = this.relatedStems.get(row);
     if (!related) {
-      const found: Array<readonly [number, number]> = [];
+      related = { stems: [], strengths: [] };
       for (let k = 0; k < stems.rows.length; k++) {
         const other = stems.rows[k]!;
         if (other === row) continue;
         const strength = relatedStrength(cosineWithNorms(this.embeddings, this.norms, row, other));
-        if (strength > 0) found.push([k, strength]);
+        if (strength > 0) {
+          related.stems.push(stems.stems[k]!);
+          related.strengths.push(strength);
+        }
       }
       if (this.relatedStems.size >= MAX_CACHED_WORDS) this.relatedStems.clear();
-      this.relatedStems.set(row, (related = found));
+      this.relatedStems.set(row, related);
     }
     return related;
   }

@@ -6,7 +6,7 @@
  * (Puttin → Putin, Moskow → Moscow) and are kept within a Damerau-Levenshtein distance
  * that grows with the word's length. Candidate generation never scans the vocabulary.
  */
-import { DamerauLevenshteinDistance, phoneticCode } from "./nlp.ts";
+import { phoneticCode } from "./nlp.ts";
 
 export interface Correction {
   /** The document word. */
@@ -45,6 +45,63 @@ function trigrams(word: string): string[] {
   return grams;
 }
 
+/** Scratch for `boundedDistance`: the cost matrix, and the last row per letter (0: none). */
+let matrix = new Int32Array(0);
+const lastRowOf = new Int32Array(65_536);
+
+/**
+ * natural's (unrestricted) DamerauLevenshteinDistance with unit costs, computed the same way
+ * cell by cell (its transposition rule included, quirks and all, so distances are identical),
+ * on a flat typed matrix instead of an object per cell; and it stops as soon as a whole row
+ * exceeds `bound`, returning `bound + 1`. The exact distance whenever it is at most `bound`.
+ *
+ * Stopping early is sound: every cell is at least the smallest cell of the row above it
+ * (insertion, deletion and substitution never lower a cost; a transposition from row k pays
+ * at least the deletions that reach row r - 1 from row k), so the final cell is at least
+ * any row's minimum.
+ */
+export function boundedDistance(source: string, target: string, bound: number): number {
+  const n = source.length;
+  const m = target.length;
+  const width = m + 1;
+  if (matrix.length < (n + 1) * width) matrix = new Int32Array(Math.max((n + 1) * width, 2 * matrix.length));
+  const d = matrix;
+  for (let c = 0; c <= m; c++) d[c] = c;
+  let result = -1;
+  for (let r = 1; r <= n && result < 0; r++) {
+    const sourceCode = source.charCodeAt(r - 1);
+    const row = r * width;
+    const above = row - width;
+    d[row] = r;
+    let rowMin = r;
+    let lastColMatch = 0;
+    for (let c = 1; c <= m; c++) {
+      const targetCode = target.charCodeAt(c - 1);
+      let cost = d[row + c - 1]! + 1;
+      const deletion = d[above + c]! + 1;
+      if (deletion < cost) cost = deletion;
+      const substitution = d[above + c - 1]! + (sourceCode === targetCode ? 0 : 1);
+      if (substitution < cost) cost = substitution;
+      // natural records this row for its letter after the row's first cell (so from column 2 on).
+      if (c === 2) lastRowOf[sourceCode] = r;
+      const lastRowMatch = c > 1 && r > 1 && lastColMatch > 0 ? lastRowOf[targetCode]! : 0;
+      if (lastRowMatch > 0) {
+        const transposition = d[(lastRowMatch - 1) * width + lastColMatch - 1]! + (r - lastRowMatch - 1) + (c - lastColMatch - 1) + 1;
+        if (transposition < cost) cost = transposition;
+      }
+      d[row + c] = cost;
+      if (cost < rowMin) rowMin = cost;
+      if (sourceCode === targetCode) lastColMatch = c;
+    }
+    if (m === 1) lastRowOf[sourceCode] = r;
+    if (rowMin > bound) result = bound + 1;
+  }
+  for (let r = 0; r < n; r++) lastRowOf[source.charCodeAt(r)] = 0;
+  if (result >= 0) return result;
+  const distance = d[n * width + m]!;
+  return distance > bound ? bound + 1 : distance;
+}
+
 export class Vocabulary {
   /** Every distinct normalized word of the documents. */
   private readonly words: string[] = [];
@@ -54,6 +111,8 @@ export class Vocabulary {
   /** Per word id: occurrences written with a capital (names: most of them), and all occurrences. Arrays, not Maps: one slot per word. */
   private readonly capitalized: number[] = [];
   private readonly occurrences: number[] = [];
+  /** Scratch for `correct`: trigrams shared with the typed word, per word id (all 0 between calls). */
+  private shared = new Int32Array(0);
   /** Short words (under MIN_FUZZY_LENGTH letters): too short for trigrams, checked one by one. */
   private readonly short: number[] = [];
 
@@ -157,7 +216,8 @@ export class Vocabulary {
       const short = word.length < MIN_FUZZY_LENGTH || candidate.length < MIN_FUZZY_LENGTH;
       // Short words are only corrected to names (Kim Jong Um → Un), never to common words.
       if (short && !this.isName(candidate)) return;
-      const distance = DamerauLevenshteinDistance(word, candidate);
+      // Only distances up to what either test below accepts matter: compute no further.
+      const distance = boundedDistance(word, candidate, via === "phonetic" && !short ? allowed + 1 : short ? 1 : allowed);
       if (distance <= (short ? 1 : allowed) && distance > 0) {
         // A different first letter is a rarer typo: trust it less.
         const firstLetterPenalty = candidate[0] === word[0] ? 1 : 0.85;
@@ -173,14 +233,29 @@ export class Vocabulary {
     }
     // Trigram candidates: words sharing enough trigrams to be within the allowed distance.
     const grams = trigrams(word);
-    const shared = new Map<number, number>();
+    if (this.shared.length < this.words.length) this.shared = new Int32Array(this.words.length);
+    const shared = this.shared;
+    const touched: number[] = [];
     for (const gram of grams) {
-      for (const id of this.byTrigram.get(gram) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const ids = this.byTrigram.get(gram);
+      if (!ids) continue;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (shared[id] === 0) touched.push(id);
+        shared[id]!++;
+      }
     }
     // Each edit destroys at most 3 trigrams (a transposition 4): require the rest to be shared.
     const needed = Math.max(1, grams.length - 3 * allowed - 1);
-    const candidates = [...shared].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [id] of candidates.slice(0, MAX_CANDIDATES)) consider(id, "fuzzy");
+    const candidates: number[] = [];
+    for (const id of touched) if (shared[id]! >= needed) candidates.push(id);
+    // The most shared first (ties: lower id) when there are more than can be verified.
+    if (candidates.length > MAX_CANDIDATES) {
+      candidates.sort((a, b) => shared[b]! - shared[a]! || a - b);
+      candidates.length = MAX_CANDIDATES;
+    }
+    for (const id of touched) shared[id] = 0;
+    for (const id of candidates) consider(id, "fuzzy");
     return [...found.values()]
       .sort((a, b) => b.weight - a.weight || a.distance - b.distance || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
       .slice(0, limit);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Vocabulary } from "../../server/retrieval/vocabulary.ts";
+import { Vocabulary, boundedDistance } from "../../server/retrieval/vocabulary.ts";
+import { DamerauLevenshteinDistance } from "../../server/retrieval/nlp.ts";
 
 function vocabulary(words: Array<[string, boolean]>): Vocabulary {
   const v = new Vocabulary();
@@ -45,5 +46,37 @@ describe("Vocabulary.correct (fuzzy term matching)", () => {
     const words = vocabulary([["discussed", false], ["discussion", false], ["discussions", false], ["disc", false]]);
     expect(words.completions("discus").map((c) => c.word)).toEqual(["discussed", "discussion"]); // at most 4 letters missing, so not "discussions"
     expect(words.completions("disc")).toEqual([]); // too short to be a cut-short word
+  });
+});
+
+describe("boundedDistance", () => {
+  it("gives natural's Damerau-Levenshtein distance whenever it is within the bound, and bound + 1 otherwise", () => {
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const letters = "abcdeé";
+    const word = () => Array.from({ length: random(9) }, () => letters[random(letters.length)]).join("");
+    const mutate = (w: string) => {
+      let out = w;
+      for (let e = random(4); e > 0; e--) {
+        const i = random(out.length + 1);
+        const kind = random(4);
+        if (kind === 0) out = out.slice(0, i) + letters[random(letters.length)] + out.slice(i);
+        else if (kind === 1) out = out.slice(0, i) + out.slice(i + 1);
+        else if (kind === 2) out = out.slice(0, i) + letters[random(letters.length)] + out.slice(i + 1);
+        else out = out.slice(0, i) + out.slice(i + 1, i + 2) + out.slice(i, i + 1) + out.slice(i + 2);
+      }
+      return out;
+    };
+    for (let k = 0; k < 20_000; k++) {
+      const a = word();
+      const b = random(3) === 0 ? word() : mutate(a);
+      const exact = DamerauLevenshteinDistance(a, b);
+      for (const bound of [0, 1, 2, 3]) {
+        expect(boundedDistance(a, b, bound), `${a} ~ ${b} (bound ${bound})`).toBe(exact <= bound ? exact : bound + 1);
+      }
+    }
   });
 });
