@@ -40,8 +40,8 @@ describe("the five-document fixture (tests/fixtures/questions.jsonl, deliberatel
   const results = evaluate(knowledgeIn(FIXTURE_KB), "tests/fixtures/questions.jsonl");
   const summary = summarize(results);
 
-  it("answers at least 68% of all questions right", () => {
-    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.68);
+  it("answers at least 69% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.69);
   });
   it("answers and refuses well at once: the mean of answered right and refused right is at least 60%", () => {
     const mean = (summary.answered.right / summary.answered.total + summary.refused.right / summary.refused.total) / 2;
@@ -73,5 +73,17 @@ describe("eight news documents whose questions were written before the engine ev
   });
   it("refuses at least 70% of the unanswerable ones", () => {
     expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.7);
+  });
+});
+
+describe("six more news documents, also written before the engine ran on them (tests/fixtures/holdout)", () => {
+  const results = evaluate(knowledgeIn(path.join(ROOT, "tests/fixtures/holdout/docs")), "tests/fixtures/holdout/questions.jsonl");
+  const summary = summarize(results);
+
+  it("answers at least 75% of all questions right", () => {
+    expect(summary.overall.right / summary.overall.total).toBeGreaterThanOrEqual(0.75);
+  });
+  it("refuses at least half of the unanswerable ones", () => {
+    expect(summary.refused.right / summary.refused.total).toBeGreaterThanOrEqual(0.5);
   });
 });
