@@ -42,12 +42,15 @@ const AGE = {
   words: /\bborn\s+(?:in|on)\b/i,
 };
 
+/** Words after which a wh-word starts a clause or an embedded question ("…so could you tell me who won?"). */
+export const QUESTION_LEAD_WORDS: readonly string[] = ["and", "or", "but", "so", "then", "me", "us", "know", "wondering", "wonder", "asking", "curious", "idea"];
+
 /**
  * Where a one-word wh-question may start: the message, a clause, or an embedded question
  * ("tell me who…", "I wonder when…"). Elsewhere "when" and "who" join clauses ("what did he
  * do when he got back", "our kids, who are 8").
  */
-const CLAUSE_START = "(?:^\\W*|[;:?!]\\s*|\\b(?:and|or|but|so|then|me|know|wondering|wonder|asking|curious|idea)\\s+)";
+const CLAUSE_START = `(?:^\\W*|[;:?!]\\s*|\\b(?:${QUESTION_LEAD_WORDS.join("|")})\\s+)`;
 
 /** One-word wh-questions where CLAUSE_START allows them (built once, not per question). */
 const CLAUSE_WHEN = new RegExp(`${CLAUSE_START}when\\b`);

@@ -5,7 +5,7 @@
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
-import { isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
+import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
 
@@ -216,8 +216,7 @@ function asksWith(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Words after which a wh-word starts an embedded question ("…so could you tell me who won?"). */
-const QUESTION_LEADS = new Set(["and", "or", "but", "so", "then", "me", "us", "know", "wondering", "wonder", "asking", "curious", "idea"]);
+const QUESTION_LEADS = new Set(QUESTION_LEAD_WORDS);
 /** Tokens of story before the question proper that make a message a rambling one. */
 export const MIN_PREAMBLE = 10;
 

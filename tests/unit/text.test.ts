@@ -73,6 +73,7 @@ describe("answer types", () => {
     ["What was the reason for the rate cut?", "reason"],
     ["how did the fire start?", "reason"],
     ["number of evacuees pinecrest falls", "number"],
+    ["could you tell us when the museum reopens?", "time"],
     ["How much money did the company lose last quarter?", "money"],
     ["aire valley hospital cost", "money"],
     ["In which states does the chain have stores?", "place"],
