@@ -39,7 +39,7 @@ export interface Unit {
   names: readonly string[];
   /** The subset of `names` that may be people (see personStems). */
   people: readonly string[];
-  /** For an FAQ pair, its question as exactKey normalizes it ("" for sentences). */
+  /** For an FAQ pair, its question's exact-match key: its tokens' words, joined (case, quotes and punctuation folded; "" for sentences). */
   key: string;
   /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
   questionType: AnswerType;
@@ -89,17 +89,6 @@ export interface RetrievalIndex {
   readonly unitDocs: Int32Array;
 }
 
-/** Normalization used for exact FAQ question matching: case, quotes and punctuation folded. */
-export function exactKey(text: string): string {
-  // One-entry memo: answering a question asks for its key twice (exact match, Fuse pattern).
-  if (text === lastExact.text) return lastExact.key;
-  const key = tokenize(text)
-    .map((t) => t.word)
-    .join(" ");
-  lastExact = { text, key };
-  return key;
-}
-let lastExact = { text: "", key: "" };
 
 /** A growable Int32Array (build-time scratch: no boxed numbers, no per-stem arrays). */
 class IntList {
@@ -471,7 +460,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
    * votes, acronyms, the documents each stem occurs in. Returns its index stems in text
    * order (as indexStems gives them; their term ids are left in `terms`), the stems of the
    * names it gives (capitalized words, not first) and of those that may be people, and,
-   * when asked, its exactKey (its words, joined).
+   * when asked, its exact-match key (its words, joined).
    */
   const analyze = (text: string, doc: number, withKey = false) => {
     stems.clear();

@@ -34,7 +34,7 @@ export interface QueryTerm {
 
 export interface Query {
   text: string;
-  /** The text as exactKey normalizes it (for exact FAQ matches and whole-string similarity). */
+  /** The exact-match key: the text's tokens' words, joined (for exact FAQ matches and whole-string similarity). */
   key: string;
   terms: QueryTerm[];
   answerType: AnswerType;
@@ -386,7 +386,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   for (let i = 0; i + 1 < terms.length; i++) {
     if (positions[i + 1]! - positions[i]! <= 2) bigrams.push([i, i + 1]);
   }
-  // The same words exactKey would join, without tokenizing the text again.
+  // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
   return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text) };
 }
