@@ -21,7 +21,8 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place"
     `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
   ),
-  number: new RegExp(`(?:\\d|\\b(?:${NUMBER_WORDS})\\b|percent|%|\\$|€|£)`, "i"),
+  /** Without digits: a number word or an amount sign (digits: hasCountInDigits). */
+  number: new RegExp(`(?:\\b(?:${NUMBER_WORDS})\\b|percent|%|\\$|€|£)`, "i"),
   duration: new RegExp(
     `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
     "i",
@@ -41,6 +42,28 @@ const AGE = {
   digits: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b/i,
   words: /\bborn\s+(?:in|on)\b/i,
 };
+
+/** A written number: digits with their separators ("1,150", "5.2", "2024"). */
+const DIGITS = /\d(?:[\d,.]*\d)?/g;
+const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+$`, "i");
+const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, "i");
+
+/**
+ * Whether a text states a count or an amount in digits: some written number that is not a
+ * year ("in 1921", "the 1990s") or a day of a date ("June 2", "9 January"). A date says when,
+ * not how many.
+ */
+function hasCountInDigits(text: string): boolean {
+  for (const match of text.matchAll(DIGITS)) {
+    const digits = match[0];
+    const start = match.index;
+    const end = start + digits.length;
+    if (digits.length === 4 && /^(?:1\d|20)\d\d$/.test(digits)) continue;
+    if (digits.length <= 2 && (MONTH_BEFORE.test(text.slice(Math.max(0, start - 11), start)) || MONTH_AFTER.test(text.slice(end, end + 16)))) continue;
+    return true;
+  }
+  return false;
+}
 
 /** Words after which a wh-word starts a clause or an embedded question ("…so could you tell me who won?"). */
 export const QUESTION_LEAD_WORDS: readonly string[] = ["and", "or", "but", "so", "then", "me", "us", "know", "wondering", "wonder", "asking", "curious", "idea"];
@@ -82,11 +105,11 @@ export function questionAnswerType(question: string): AnswerType {
 /** Bit flags of the answer types a sentence can answer; computed once per sentence at index time. */
 export function sentenceAnswerTypes(text: string): number {
   let flags = 0;
-  // One scan for a digit spares whole patterns: any digit is a number, and speeds,
-  // distances and most amounts and ages have one.
+  // One scan for a digit spares whole patterns: speeds, distances and most counts, amounts
+  // and ages have one.
   const digit = /\d/.test(text);
   if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
-  if (digit || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
+  if ((digit && hasCountInDigits(text)) || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
   if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;

@@ -98,6 +98,17 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
   });
+  it.each([
+    ["In 1921, the company renamed the bar.", false],
+    ["She was born on October 9, 1903 and died on 9 January 1979.", false],
+    ["Sales grew in the 1990s.", false],
+    ["The council will cut 1,150 jobs by 2025.", true],
+    ["About 340 homes were told to leave on Jan. 5.", true],
+    ["The river could reach 5.2 metres.", true],
+    ["Two of the bikes were stolen.", true],
+  ])("%s states a count: %s (a year or a date does not say how many)", (sentence, count) => {
+    expect((sentenceAnswerTypes(sentence) & TYPE_BITS.number) !== 0).toBe(count);
+  });
 });
 
 describe("definition questions", () => {
