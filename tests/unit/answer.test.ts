@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
+import { calibrateSentence } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
@@ -86,6 +87,12 @@ describe("questions the documents do not answer", () => {
     const huge = "lorem ipsum dolor sit amet ".repeat(2000);
     expect(answerQuestion(seed, huge).kind).toBe("fallback");
     expect(answerQuestion(seed, "\u0000\u0001\uFFFD binary junk".repeat(50)).kind).toBe("fallback");
+  });
+  it("a sentence needs more evidence than an FAQ pair to be offered (its calibration)", () => {
+    expect(calibrateSentence(0.48)).toBeLessThan(CONFIDENCE_BANDS.suggest);
+    expect(calibrateSentence(0.5)).toBeCloseTo(CONFIDENCE_BANDS.suggest, 9);
+    expect(calibrateSentence(0.9)).toBe(0.9);
+    for (let x = 0; x < 1; x += 0.01) expect(calibrateSentence(x + 0.01)).toBeGreaterThan(calibrateSentence(x));
   });
   it("an empty question gets a prompt, not an error", () => {
     expect(answerQuestion(seed, "   ").kind).toBe("fallback");
