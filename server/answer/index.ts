@@ -185,7 +185,7 @@ function restatingFaq(
     // such as "hospital cost" ask none in so many words, so any pair may do) and match what
     // the question matched in the sentence.
     const type = c.unit.questionType;
-    if (type !== query.answerType && type !== "none" && type !== "yesno" && !keywordsOnly) continue;
+    if (type !== query.answerType && type !== "none" && type !== "yesno" && type !== "definition" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
     const confidence = confidenceOf(query, c, index);
     if (confidence < CONFIDENCE_BANDS.suggest) continue;

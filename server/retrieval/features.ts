@@ -7,6 +7,8 @@ export type AnswerType =
   | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "quote"
   /** Only ever an FAQ question's type ("Are there concerns…?"): it answers yes or no. */
   | "yesno"
+  /** Only ever an FAQ question's type ("What does a severe flood warning mean?"): it explains a term. */
+  | "definition"
   | "none";
 
 const NUMBER_WORDS =
@@ -16,7 +18,7 @@ const MONTHS =
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight";
 const UNITS = "second|minute|hour|day|night|week|month|year|decade|century";
 
-const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place" | "money" | "age">, RegExp> = {
+const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "person" | "place" | "money" | "age">, RegExp> = {
   time: new RegExp(
     `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
@@ -136,12 +138,19 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   distance: 512,
   quote: 1024,
   yesno: 2048,
+  definition: 4096,
 };
 
-/** An FAQ question that asks yes or no ("Are there…", "Is it…", "Can I…"): it does not answer who, when or how many. */
+/**
+ * An FAQ question's own type. One that asks yes or no ("Are there…", "Is it…", "Can I…") or
+ * what a term means ("What does a severe flood warning mean?", "What is moorcidin?", not
+ * "What are the opening hours?") does
+ * not answer who, when or how many, even when its answer happens to hold a name or a number.
+ */
 export function faqQuestionType(question: string): AnswerType {
   const type = questionAnswerType(question);
   if (type !== "none") return type;
+  if (/^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu.test(question)) return "definition";
   return /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i.test(question) ? "yesno" : "none";
 }
 

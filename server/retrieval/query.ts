@@ -72,6 +72,7 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   reason: ["reason", "caus", "motiv", "purpos"],
   quote: [],
   yesno: [],
+  definition: [],
   none: [],
 };
 

@@ -116,6 +116,17 @@ describe("small talk", () => {
   });
 });
 
+describe("question types", () => {
+  const flood = knowledgeFrom({
+    flood: " date 2024-01-22 The Environment Agency has issued a severe flood warning for Hexham, as the River Tyne is expected to rise to its highest level since 2015. About 340 homes have been told to prepare to leave.\n\nFAQ:\n\nQ: What does a severe flood warning mean?\n\nA: A severe flood warning means there is a danger to life. The last one for Hexham was issued during Storm Desmond in 2015.\n\nQ: Which areas are at risk?\n\nA: Homes near the river in Tyne Green.\n",
+  });
+  it("an FAQ pair that explains a term does not answer who, though its answer holds a name", () => {
+    const answer = answerQuestion(flood, "Which agency put out the flood warning?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toMatch(/^The Environment Agency has issued/);
+  });
+});
+
 describe("several documents", () => {
   const kb = knowledgeFrom({
     tram: " date 2024-01-01 The city opened its new tram line on Monday. Mayor Ana Ruiz rode the first tram.\n\nFAQ:\n\nQ: How much does a ticket cost?\n\nA: A tram ticket costs $2.\n",
