@@ -133,8 +133,11 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   if (!f || !s) return f ?? s;
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
   // itself be refused, half in the "did you mean" band.
-  const preference =
+  let preference =
     f.confidence >= FULL_PREFERENCE_FROM ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
+  // Half of it for a pair whose question asks another kind than the visitor's ("What is the
+  // biggest object?" for "How many objects…?"): its matching words may be all it shares.
+  if (query.answerType !== "none" && f.best.unit.questionType !== query.answerType) preference /= 2;
   if (s.confidence <= f.confidence + preference) return f;
   return restatingFaq(index, query, candidates, s) ?? s;
 }

@@ -120,6 +120,10 @@ describe("question types", () => {
   const flood = knowledgeFrom({
     flood: " date 2024-01-22 The Environment Agency has issued a severe flood warning for Hexham, as the River Tyne is expected to rise to its highest level since 2015. About 340 homes have been told to prepare to leave.\n\nFAQ:\n\nQ: What does a severe flood warning mean?\n\nA: A severe flood warning means there is a danger to life. The last one for Hexham was issued during Storm Desmond in 2015.\n\nQ: Which areas are at risk?\n\nA: Homes near the river in Tyne Green.\n",
   });
+  it("a sentence that holds the count asked for beats an FAQ pair that asks something else of the same words", () => {
+    expect(answerQuestion(fixtures, "How many objects are in the Salt and Steel show?").answer).toMatch(/more than 300 objects/);
+    expect(answerQuestion(fixtures, "what is the biggest object in the show").sources[0]!.text).toBe("What is the biggest object in the show?");
+  });
   it("an FAQ pair that explains a term does not answer who, though its answer holds a name", () => {
     const answer = answerQuestion(flood, "Which agency put out the flood warning?");
     expect(answer.kind).toBe("article");

@@ -131,7 +131,7 @@ describe("FAQ question types", () => {
     expect(faqQuestionType("What were the outcomes of the visit?")).toBe("none");
     expect(faqQuestionType("What does a severe flood warning mean?")).toBe("definition");
     expect(faqQuestionType("What is moorcidin?")).toBe("definition");
-    expect(faqQuestionType("What are the museum’s opening hours?")).toBe("none");
+    expect(faqQuestionType("What are the museum’s opening hours?")).toBe("time");
   });
   it("wh-words count only where a question or clause starts", () => {
     expect(questionAnswerType("What did Kim do when he got back?")).toBe("none");
