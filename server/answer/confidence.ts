@@ -6,6 +6,7 @@ import type { Candidate } from "../retrieval/rank.ts";
 import type { Query } from "../retrieval/query.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES } from "../retrieval/features.ts";
+import { MAX_RELATED_STRENGTH } from "../retrieval/semantic.ts";
 
 /**
  * The bands. At or above `answer`: answer. From `suggest` up to `answer`: answer, and offer
@@ -71,19 +72,25 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   let confidence = best.score;
   let total = 0;
   let unknown = 0;
-  for (const term of query.terms) {
-    if (term.light) continue;
+  query.terms.forEach((term, t) => {
+    if (term.light) return;
     total += term.weight;
     // A number the answer's document does not mention (a year, a model: "Who won the cup in
     // 2023?" of a report on the 2024 cup) names another thing: unknown, and it weighs double.
     const inDocument = () => term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
     if (/^\p{N}/u.test(term.word)) {
       if (!inDocument()) unknown += 2 * term.weight;
-    } else if (!term.known) unknown += term.weight;
+    } else if (!term.known) {
+      // A word the documents never use, matched here through a related word ("dog" → "pets"):
+      // a trace of it, as strong as that match.
+      const match = best.matches[t];
+      const related = match?.via === "related" ? Math.min(1, match.strength / MAX_RELATED_STRENGTH) : 0;
+      unknown += term.weight * (1 - related);
+    }
     // Likewise a name the answer's document never mentions ("…at Northvale, should I be
     // worried?" answered from a report that does not name Northvale).
     else if (term.name && !inDocument()) unknown += term.weight;
-  }
+  });
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
     const strict = STRICT_TYPES.has(query.answerType);

@@ -282,6 +282,16 @@ describe("what a question asks", () => {
 });
 
 describe("confidence", () => {
+  it("a word no document uses, matched through a related word, is not wholly unknown", () => {
+    const fire = knowledgeFrom({
+      fire: " date 2024-07-01 A wildfire forced about 4,000 people to leave Pinecrest Falls on Sunday.\n\nFAQ:\n\nQ: Where should evacuees go?\n\nA: Evacuees should register at the Sandman Centre in Kamloops, where the Red Cross provides meals and pet shelters.\n\nQ: What caused the wildfire?\n\nA: Lightning, the fire service said.\n",
+    });
+    const answer = answerQuestion(fire, "can evacuees take their dog?");
+    expect(answer.kind).toBe("faq");
+    expect(answer.sources[0]!.text).toBe("Where should evacuees go?");
+    const unrelated = answerQuestion(fire, "can evacuees take their piano?");
+    expect(unrelated.confidence).toBeLessThan(answer.confidence);
+  });
   it("is deterministic: the same question gets the same answer and score", () => {
     const a = answerQuestion(fixtures, "how much are tickets for the exhibition");
     const b = answerQuestion(fixtures, "how much are tickets for the exhibition");
