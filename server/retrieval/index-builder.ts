@@ -536,7 +536,11 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
+      // A news lede often names its subject only in its second sentence ("A new children's
+      // hospital opened… The Aire Valley Children's Hospital…"): its names count too, but not
+      // its people's (a chief executive quoted there is not what the document is about).
       if (sentence === document.sentences[0]) lede = analyzed.stems;
+      else if (sentence === document.sentences[1]) lede = [...lede, ...analyzed.names.filter((n) => !analyzed.people.includes(n))];
       units.push({
         index,
         kind: "sentence",

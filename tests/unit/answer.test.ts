@@ -131,6 +131,21 @@ describe("question types", () => {
   });
 });
 
+describe("what a document is about", () => {
+  it("an FAQ pair inherits the names its lede gives only in its second sentence", () => {
+    const hospital = knowledgeFrom({
+      hospital: " date 2024-03-18 A new children's hospital opened its doors in Leeds on Monday. The Aire Valley Children's Hospital, built at a cost of £412 million, admitted its first patient at 7:40 a.m., chief executive Ruth Okafor said.\n\nThe building has 184 beds and four operating theatres.\n\nFAQ:\n\nQ: How many beds does the hospital have?\n\nA: The hospital has 184 beds.\n\nQ: When did the hospital open?\n\nA: On Monday.\n",
+      other: " date 2024-03-19 The Leeds city council approved a new bus lane on Tuesday.\n\nFAQ:\n\nQ: Where is the bus lane?\n\nA: On Kirkstall Road.\n",
+    });
+    const { explanation } = explainQuestion(hospital, "I'd like to know how many beds there are at Aire Valley");
+    const faq = explanation.candidates.find((c) => c.unit.kind === "faq" && c.unit.faq!.question === "How many beds does the hospital have?")!;
+    expect(faq.matches.filter((m) => m.field === "document").map((m) => m.term)).toEqual(["aire", "valley"]);
+    // A person named there is not what the document is about.
+    const { explanation: salary } = explainQuestion(hospital, "What is Ruth Okafor's salary?");
+    expect(salary.candidates.filter((c) => c.unit.kind === "faq").every((c) => c.matches.every((m) => m.field !== "document"))).toBe(true);
+  });
+});
+
 describe("several documents", () => {
   const kb = knowledgeFrom({
     tram: " date 2024-01-01 The city opened its new tram line on Monday. Mayor Ana Ruiz rode the first tram.\n\nFAQ:\n\nQ: How much does a ticket cost?\n\nA: A tram ticket costs $2.\n",
