@@ -141,6 +141,11 @@ function relationWeight(symbol: string): number | undefined {
   }
 }
 
+/** "reopen" of "open", and the reverse: one word is the other with the prefix "re". */
+function isRepetition(a: string, b: string): boolean {
+  return (a.length > b.length ? a === `re${b}` : b === `re${a}`) && Math.min(a.length, b.length) >= 3;
+}
+
 /** Build the thesaurus from a WordNet `dict` folder. */
 export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   const synsets = new Map<string, Synset>();
@@ -186,8 +191,9 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
           const target = synsets.get(pointer.key);
           if (!target) continue;
           if (pointer.source === 0) {
-            // Semantic pointer: every word of the target synset.
-            for (const word of target.words) add(word, weight * senseWeight);
+            // Semantic pointer: every word of the target synset. A narrower "re-" verb is the
+            // same act again (open → reopen, build → rebuild): as close as a derived form.
+            for (const word of target.words) add(word, (isRepetition(word, lemma) ? RELATION_WEIGHTS.derivation : weight) * senseWeight);
           } else if (pointer.source === position) {
             // Lexical pointer from this very word: only the target word.
             const word = target.words[pointer.target - 1];
@@ -223,7 +229,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 4;
+const CACHE_VERSION = 5;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { loadThesaurus, relatedLemmas, RELATION_WEIGHTS } from "../../server/retrieval/wordnet.ts";
+
+describe("the WordNet thesaurus", () => {
+  const thesaurus = loadThesaurus();
+  const weight = (a: string, b: string) => relatedLemmas(thesaurus, a).find(([w]) => w === b)?.[1] ?? 0;
+
+  it("relates synonyms, derived forms and broader or narrower words, each below the word itself", () => {
+    expect(weight("journey", "trip")).toBeGreaterThan(0);
+    expect(weight("discuss", "discussion")).toBe(RELATION_WEIGHTS.derivation);
+    for (const [, w] of relatedLemmas(thesaurus, "meeting")) expect(w).toBeLessThan(1);
+  });
+  it("a narrower re- verb is the same act again: as close as a derived form", () => {
+    expect(weight("open", "reopen")).toBe(RELATION_WEIGHTS.derivation);
+    expect(weight("reopen", "open")).toBe(RELATION_WEIGHTS.derivation);
+    expect(weight("build", "rebuild")).toBe(RELATION_WEIGHTS.derivation);
+  });
+  it("doubles as a dictionary", () => {
+    expect(thesaurus.has("kettle")).toBe(true);
+    expect(thesaurus.has("goverment")).toBe(false);
+  });
+});
