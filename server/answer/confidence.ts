@@ -93,7 +93,10 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   });
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
-    const strict = STRICT_TYPES.has(query.answerType);
+    // An FAQ pair whose own question asks another kind ("What are the new start times?" for
+    // "Why…?") says so in so many words: as strong a mismatch as a missing number.
+    const typedFaq = best.unit.kind === "faq" && best.unit.questionType !== "none" && best.unit.questionType !== "yesno";
+    const strict = STRICT_TYPES.has(query.answerType) || typedFaq;
     // "Who…?" is mostly answered by a person's name, but sometimes by a group ("the politburo members").
     const factor = strict ? TYPE_MISMATCH_FACTOR.strict : query.answerType === "person" ? TYPE_MISMATCH_FACTOR.person : TYPE_MISMATCH_FACTOR.soft;
     // With nothing but names to match ("How old is Putin?"), the answer type is all the

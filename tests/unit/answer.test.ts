@@ -297,6 +297,15 @@ describe("what a question asks", () => {
 });
 
 describe("confidence", () => {
+  it("an FAQ pair whose own question asks another kind is a strong mismatch, like a missing number", () => {
+    const school = knowledgeFrom({
+      school: " date 2024-06-01 High schools in Maplebridge will start at 8:45 a.m. from September, the district said.\n\nFAQ:\n\nQ: What are the new high school start times?\n\nA: Classes will start at 8:45 a.m. instead of 7:50 a.m.\n",
+    });
+    const { explanation } = explainQuestion(school, "Why are high schools going to start later?");
+    const faq = explanation.candidates.find((c) => c.unit.kind === "faq")!;
+    const answer = answerQuestion(school, "Why are high schools going to start later?");
+    expect(answer.confidence).toBeLessThanOrEqual(Math.round(faq.score * 0.6 * 1000) / 1000);
+  });
   it("a word no document uses, matched through a related word, is not wholly unknown", () => {
     const fire = knowledgeFrom({
       fire: " date 2024-07-01 A wildfire forced about 4,000 people to leave Pinecrest Falls on Sunday.\n\nFAQ:\n\nQ: Where should evacuees go?\n\nA: Evacuees should register at the Sandman Centre in Kamloops, where the Red Cross provides meals and pet shelters.\n\nQ: What caused the wildfire?\n\nA: Lightning, the fire service said.\n",

@@ -86,6 +86,8 @@ describe("answer types", () => {
     ["how many kilometres will I get out of a full battery", "distance"],
     ["How old is the mayor?", "age"],
     ["What did they agree?", "none"],
+    ["reason for later high school start", "reason"],
+    ["What are the new high school start times?", "time"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
   });
