@@ -87,7 +87,11 @@ const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
-  const q = question.toLowerCase().replace(/[\u2018\u2019]/g, "'");
+  // "What's the price…" reads as "what is the price…".
+  const q = question
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
   if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
   if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
   if (HOW_MANY_UNITS.test(q)) return "duration";

@@ -87,6 +87,8 @@ describe("answer types", () => {
     ["How old is the mayor?", "age"],
     ["What did they agree?", "none"],
     ["reason for later high school start", "reason"],
+    ["What's the price of a ticket?", "money"],
+    ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
