@@ -103,7 +103,7 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/.test(q)) return "number";
   if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/.test(q)) return "time";
   if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/.test(q)) return "person";
-  if (CLAUSE_WHERE.test(q) || /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/.test(q)) return "place";
+  if (CLAUSE_WHERE.test(q) || /\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/.test(q) || /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/.test(q)) return "place";
   if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/.test(q)) return "reason";
   return "none";
 }

@@ -31,6 +31,9 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "want", "need", "think", "pleas", "info", "inform", "detail", "anyth", "someth", "exactli", "realli",
   "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use", "help",
   "whether", "wonder", "curiou", "anybodi", "talk", "do", "becom", "one", "said", "new", "like", "abl",
+  // indefinite words: "is there somewhere else…", "can anyone…"
+  "somewhere", "anywhere", "everywhere", "elsewhere", "else", "someone", "somebody", "anyone", "everyone",
+  "everybody", "everything", "anyway", "somehow",
   // degree words: "isn't enough", "quite expensive"
   "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi", "roughli", "approxim", "whole",
 ].map((w) => PorterStemmer.stem(w)));

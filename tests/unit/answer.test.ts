@@ -182,6 +182,13 @@ describe("what a question asks", () => {
     expect(explanation.query.terms.find((t) => t.word === "enough")?.light).toBe(true);
     expect(explanation.unknownTerms).not.toContain("enough");
   });
+  it("indefinite words weigh little ('is there somewhere else…', 'can anyone…')", () => {
+    const { explanation } = explainQuestion(kb, "Is there somewhere else anyone can see the rate cut?");
+    // Each is a stop word or a light one.
+    for (const word of ["somewhere", "else", "anyone"]) expect(explanation.query.terms.find((t) => t.word === word)?.light ?? true).toBe(true);
+    expect(explanation.query.terms.find((t) => t.word === "somewhere")?.light).toBe(true);
+    expect(explanation.query.answerType).toBe("place");
+  });
   it("a year the answer's document never mentions makes the answer doubtful (another edition)", () => {
     const cups = knowledgeFrom({
       cup: " date 2024-07-20 The Hawks won the Northern Cup on Saturday, beating the Tide 3-1 in the final.\n\nFAQ:\n\nQ: Who won the Northern Cup?\n\nA: The Hawks won, beating the Tide 3-1.\n",

@@ -88,6 +88,7 @@ describe("answer types", () => {
     ["What did they agree?", "none"],
     ["reason for later high school start", "reason"],
     ["What's the price of a ticket?", "money"],
+    ["is there anywhere evacuees can take their dog?", "place"],
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
   ])("%s asks for %s", (question, type) => {
