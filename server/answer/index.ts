@@ -152,18 +152,27 @@ export const RESTATEMENT_COVERAGE = 0.75;
 function restates(query: Query, faq: Candidate, sentence: Candidate): boolean {
   let matched = 0;
   let restated = 0;
+  // The same for the words that are not names: what the question asks about them.
+  let matchedFocus = 0;
+  let restatedFocus = 0;
   query.terms.forEach((term, t) => {
     if (!(sentence.matches[t]!.field === "sentence" && sentence.matches[t]!.strength > 0)) return;
     matched += term.weight;
+    if (!term.name) matchedFocus += term.weight;
     const own = faq.matches[t]!;
     if (own.strength <= 0) return;
     // Its own question and answer count, and the names of its document's lede and of its
     // linked sentence (what the pair is about); other words of the linked sentence count half
     // (the pair is about that sentence, but does not say them).
-    if (own.field === "question" || own.field === "answer" || own.field === "document") restated += term.weight;
-    else if (own.field === "linked") restated += term.name ? term.weight : term.weight / 2;
+    let share = 0;
+    if (own.field === "question" || own.field === "answer" || own.field === "document") share = term.weight;
+    else if (own.field === "linked") share = term.name ? term.weight : term.weight / 2;
+    restated += share;
+    if (!term.name) restatedFocus += share;
   });
-  return matched > 0 && restated >= RESTATEMENT_COVERAGE * matched;
+  // Names alone do not restate: "When does the book drop on Orchard Street close?" is not
+  // answered by the pair on when the library on Orchard Street closes.
+  return matched > 0 && restated >= RESTATEMENT_COVERAGE * matched && restatedFocus >= RESTATEMENT_COVERAGE * matchedFocus;
 }
 
 /**

@@ -242,6 +242,10 @@ describe("what a question asks", () => {
     // The FAQ answer does not say who reported it: the sentence answers.
     expect(answerQuestion(museum, "Which broadcaster reported the break-in?").answer).toContain("State broadcaster RTN");
   });
+  it("a pair that shares only the names of the best sentence does not restate it", () => {
+    const library = knowledgeIn(path.join(ROOT, "tests/fixtures/third/docs"));
+    expect(answerQuestion(library, "when does the book drop on Orchard Street close").answer).toContain("sealed on April 26");
+  });
   it("a name the answer's document never mentions makes the answer doubtful", () => {
     const two = knowledgeFrom({
       shops: " date 2024-04-01 Shop owners on Abbey Lane are worried that the new car-free zone will cost them customers.\n",
