@@ -4,7 +4,7 @@
  */
 
 export type AnswerType =
-  | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "reason" | "quote"
+  | "person" | "time" | "place" | "number" | "money" | "age" | "speed" | "distance" | "duration" | "frequency" | "reason" | "quote"
   /** Only ever an FAQ question's type ("Are there concerns…?"): it answers yes or no. */
   | "yesno"
   /** Only ever an FAQ question's type ("What does a severe flood warning mean?"): it explains a term. */
@@ -26,7 +26,12 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
   /** Without digits: a number word or an amount sign (digits: hasCountInDigits). */
   number: new RegExp(`(?:\\b(?:${NUMBER_WORDS})\\b|percent|%|\\$|€|£)`, "i"),
   duration: new RegExp(
-    `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|hourly|daily|weekly|monthly|yearly|annual|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
+    // ("a day" but not "once a day", which says how often)
+    `\\b(?:(?<!\\b(?:once|twice|thrice|times|per|each)\\s+)(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
+    "i",
+  ),
+  frequency: new RegExp(
+    `\\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually|once|twice|thrice|every\\s+(?:other\\s+|\\d+\\s+|(?:${NUMBER_WORDS})\\s+)?(?:${UNITS}|${DAYS}|weekday|weekend)s?|(?:\\d+|${NUMBER_WORDS}|many)\\s+times|(?:per|each)\\s+(?:${UNITS})|on\\s+(?:weekdays|weekends|(?:${DAYS})s))\\b`,
     "i",
   ),
   quote: /["“”]|\b(?:said|says|told|according to|announced|wrote)\b/i,
@@ -93,7 +98,8 @@ export function questionAnswerType(question: string): AnswerType {
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
   if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
-  if (/\bhow\s+(?:long|often)\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
+  if (/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/.test(q)) return "frequency";
+  if (/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
   if (HOW_MANY_UNITS.test(q)) return "duration";
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
@@ -117,6 +123,7 @@ export function sentenceAnswerTypes(text: string): number {
   if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
   if ((digit && hasCountInDigits(text)) || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
+  if (PATTERNS.frequency.test(text)) flags |= TYPE_BITS.frequency;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
   if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;
   if (PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
@@ -143,6 +150,7 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   quote: 1024,
   yesno: 2048,
   definition: 4096,
+  frequency: 8192,
 };
 
 /**
@@ -159,7 +167,7 @@ export function faqQuestionType(question: string): AnswerType {
 }
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
-export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration"]);
+export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration", "frequency"]);
 
 /** "What is moorcidin?", "who was Tycho Brahe", "what are schedule II drugs": asks what or who something is. */
 export function isDefinitionQuestion(question: string): boolean {

@@ -534,13 +534,18 @@ export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<
     if (COMPATIBLE_TYPES.some((set) => set.has(asked) && set.has(unit.questionType))) return 1;
     // "When does the bridge close?" answered "It closes for 11 weeks from May 6": a pair that
     // asks for one quantity (a time, a number…) and states the one asked for answers too.
-    if (STRICT_TYPES.has(asked) && STRICT_TYPES.has(unit.questionType) && (unit.answerTypes & strictBits(asked)) !== 0) return 1;
+    // (A little less than a pair that asks the very kind: "monthly pass" in a pair on fares is
+    // not how often trams run.)
+    if (STRICT_TYPES.has(asked) && STRICT_TYPES.has(unit.questionType) && (unit.answerTypes & strictBits(asked)) !== 0) return STATED_TYPE_FIT;
     return 0;
   }
   if (asked === "person") return unit.people.some((n) => !given.has(n)) ? 1 : 0;
   if (asked === "place") return newName && (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
   return (unit.answerTypes & strictBits(asked)) !== 0 ? 1 : 0;
 }
+
+/** answerTypeFit of an FAQ pair that asks for another quantity but states the one asked for. */
+export const STATED_TYPE_FIT = 0.8;
 
 /** The TYPE_BITS that satisfy an asked type ("How long is the line?" may ask for a length as well as a duration). */
 function strictBits(asked: Exclude<AnswerType, "none">): number {

@@ -124,6 +124,9 @@ describe("question types", () => {
     expect(answerQuestion(fixtures, "How many objects are in the Salt and Steel show?").answer).toMatch(/more than 300 objects/);
     expect(answerQuestion(fixtures, "what is the biggest object in the show").sources[0]!.text).toBe("What is the biggest object in the show?");
   });
+  it("a pair that asks the very kind beats one that only states it in passing ('monthly pass')", () => {
+    expect(answerQuestion(fixtures, "how frequently do trams come").sources[0]!.text).toBe("How often do the trams run?");
+  });
   it("an FAQ pair that explains a term does not answer who, though its answer holds a name", () => {
     const answer = answerQuestion(flood, "Which agency put out the flood warning?");
     expect(answer.kind).toBe("article");

@@ -89,6 +89,8 @@ describe("answer types", () => {
     ["reason for later high school start", "reason"],
     ["What's the price of a ticket?", "money"],
     ["is there anywhere evacuees can take their dog?", "place"],
+    ["How often do the trams run?", "frequency"],
+    ["how many times a week does the ferry sail", "frequency"],
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
   ])("%s asks for %s", (question, type) => {
@@ -102,6 +104,15 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
+  });
+  it("how often is not how long", () => {
+    const frequency = (t: string) => (sentenceAnswerTypes(t) & TYPE_BITS.frequency) !== 0;
+    const duration = (t: string) => (sentenceAnswerTypes(t) & TYPE_BITS.duration) !== 0;
+    expect(frequency("Flights run twice daily and once a day at weekends.")).toBe(true);
+    expect(duration("Flights run twice daily and once a day at weekends.")).toBe(false);
+    expect(frequency("Parliament elections take place every five years.")).toBe(true);
+    expect(duration("The museum closed for a day.")).toBe(true);
+    expect(frequency("The museum closed for a day.")).toBe(false);
   });
   it.each([
     ["In 1921, the company renamed the bar.", false],
