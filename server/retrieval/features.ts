@@ -47,8 +47,24 @@ const MONEY = {
 };
 const AGE = {
   digits: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b/i,
-  words: /\bborn\s+(?:in|on)\b/i,
+  words: new RegExp(`\\bborn\\s+(?:in|on)\\b|\\b(?:${NUMBER_WORDS})[\\s-]years?[\\s-]old\\b`, "i"),
 };
+
+/**
+ * A named organisation ("a grant from the Ardent Foundation"): "Who is paying for it?" may
+ * be answered by one, though no person is named.
+ */
+const ORGANISATION =
+  /\b\p{Lu}[\p{L}'’&.-]*\s+(?:Foundation|Trust|Council|Company|Corporation|Inc|Ltd|LLC|plc|Group|Agency|Authority|Association|Society|Institute|University|College|Bank|Fund|Ministry|Department|Union|Commission|Committee|Board|Partners|Holdings)\b/u;
+/** The answer-type bit of a sentence that names an organisation (not a question type). */
+export const ORGANISATION_BIT = 1 << 14;
+
+/** The words of the organisations a text names, lower case ("ardent foundation"). */
+export function organisationWords(text: string): string[][] {
+  const out: string[][] = [];
+  for (const match of text.matchAll(new RegExp(ORGANISATION.source, "gu"))) out.push(match[0].toLowerCase().split(/\s+/));
+  return out;
+}
 
 /** A written number: digits with their separators ("1,150", "5.2", "2024"). */
 const DIGITS = /\d(?:[\d,.]*\d)?/g;
@@ -104,6 +120,8 @@ export function questionAnswerType(question: string): AnswerType {
   if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
   if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
   if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/.test(q)) return "distance";
+  // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
+  if (/\bby\s+how\s+much\b/.test(q)) return "number";
   if (/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/.test(q)) return "money";
   // Keywords too: "number of evacuees", "layoffs number".
   if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/.test(q)) return "number";
@@ -131,7 +149,10 @@ export function sentenceAnswerTypes(text: string): number {
   if (digit && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
   if (digit && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
   // A capitalized word that does not start the sentence: a name of a person, group or place.
-  if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) flags |= TYPE_BITS.person | TYPE_BITS.place;
+  if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) {
+    flags |= TYPE_BITS.person | TYPE_BITS.place;
+    if (ORGANISATION.test(text)) flags |= ORGANISATION_BIT;
+  }
   if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
   return flags;
 }

@@ -5,7 +5,8 @@
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
-import { STRICT_TYPES, TYPE_BITS, type AnswerType } from "./features.ts";
+import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
+import { stem } from "./text.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
 export const MAX_RELATED_POSTINGS = 1000;
@@ -539,9 +540,16 @@ export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<
     if (STRICT_TYPES.has(asked) && STRICT_TYPES.has(unit.questionType) && (unit.answerTypes & strictBits(asked)) !== 0) return STATED_TYPE_FIT;
     return 0;
   }
-  if (asked === "person") return unit.people.some((n) => !given.has(n)) ? 1 : 0;
+  if (asked === "person") return unit.people.some((n) => !given.has(n)) || namesNewOrganisation(unit, given) ? 1 : 0;
   if (asked === "place") return newName && (unit.answerTypes & TYPE_BITS.place) !== 0 ? 1 : 0;
   return (unit.answerTypes & strictBits(asked)) !== 0 ? 1 : 0;
+}
+
+/** True when the unit names an organisation the question does not ("Who is paying?" — "the Ardent Foundation"). */
+function namesNewOrganisation(unit: Unit, given: ReadonlySet<string>): boolean {
+  if ((unit.answerTypes & ORGANISATION_BIT) === 0) return false;
+  const text = unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text;
+  return organisationWords(text).some((words) => words.some((w) => !given.has(stem(w))));
 }
 
 /** answerTypeFit of an FAQ pair that asks for another quantity but states the one asked for. */

@@ -127,6 +127,16 @@ describe("question types", () => {
   it("a pair that asks the very kind beats one that only states it in passing ('monthly pass')", () => {
     expect(answerQuestion(fixtures, "how frequently do trams come").sources[0]!.text).toBe("How often do the trams run?");
   });
+  it("who may be an organisation, but not one the question already names", () => {
+    const library = knowledgeFrom({
+      library: " date 2025-03-03 The Maplebridge Central Library will close on April 29 for a renovation. The renovated library will include a makerspace with 3D printers, funded by a $750,000 grant from the Ardent Foundation. The city's budget committee approved the plan.\n",
+      bank: " date 2025-03-04 The Central Bank of Chile cut its benchmark interest rate on Tuesday. Governor Marcela Ortúzar told a news conference that inflation had eased.\n",
+    });
+    const paying = answerQuestion(library, "Who is paying for the new makerspace?");
+    expect(paying.kind).toBe("article");
+    expect(paying.answer).toContain("Ardent Foundation");
+    expect(answerQuestion(library, "Who is the governor of the central bank?").answer).toContain("Marcela Ortúzar");
+  });
   it("an FAQ pair that explains a term does not answer who, though its answer holds a name", () => {
     const answer = answerQuestion(flood, "Which agency put out the flood warning?");
     expect(answer.kind).toBe("article");

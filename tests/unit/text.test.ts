@@ -90,6 +90,7 @@ describe("answer types", () => {
     ["What's the price of a ticket?", "money"],
     ["is there anywhere evacuees can take their dog?", "place"],
     ["How often do the trams run?", "frequency"],
+    ["By how much will Quillstack's storage costs fall?", "number"],
     ["how many times a week does the ferry sail", "frequency"],
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
@@ -104,6 +105,9 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
+  });
+  it("an age in words is an age", () => {
+    expect(sentenceAnswerTypes("The pair, a three-year-old male named Tashi, arrived.") & TYPE_BITS.age).not.toBe(0);
   });
   it("how often is not how long", () => {
     const frequency = (t: string) => (sentenceAnswerTypes(t) & TYPE_BITS.frequency) !== 0;
