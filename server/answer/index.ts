@@ -6,7 +6,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { analyzeQuery, type Query } from "../retrieval/query.ts";
-import { rank, type Candidate } from "../retrieval/rank.ts";
+import { byScore, rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
@@ -105,8 +105,8 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
   const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
   if (preferred === undefined) return candidates;
   return candidates
-    .map((c) => (c.unit.doc === preferred ? { ...c, score: Math.min(1, c.score + CONTEXT_BONUS) } : c))
-    .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+    .map((c) => (c.unit.doc === preferred ? { ...c, score: Math.min(1, c.score + CONTEXT_BONUS), rank: c.rank + CONTEXT_BONUS } : c))
+    .sort(byScore);
 }
 
 /** How many of the best-ranked FAQ pairs compete on confidence. */

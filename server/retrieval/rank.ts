@@ -58,7 +58,13 @@ export interface Features {
 
 export interface Candidate {
   unit: Unit;
+  /** 0..1: the evidence, capped at a perfect match. */
   score: number;
+  /**
+   * The evidence uncapped: orders candidates that all reach 1 ("where did the red pandas come
+   * from" matches every FAQ question on the red pandas whole; the one that also asks where wins).
+   */
+  rank: number;
   features: Features;
   matches: TermMatch[];
 }
@@ -503,7 +509,8 @@ class QueryPlan {
     };
     if (meaning !== undefined) features.meaning = meaning;
     if (query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1")) features.lede = 1;
-    return { unit, score: combine(unit, features), features, matches };
+    const evidence = combine(unit, features);
+    return { unit, score: Math.min(1, evidence), rank: evidence, features, matches };
   }
 }
 
@@ -561,14 +568,15 @@ function strictBits(asked: Exclude<AnswerType, "none">): number {
 }
 
 /**
- * The score of a unit from its features, in 0..1. The weights were set on the project's own
+ * The evidence for a unit from its features: 1 for a perfect match (an FAQ pair can exceed
+ * it; the score caps it at 1). The weights were set on the project's own
  * question sets (tests/fixtures) and checked on the dev set; see README "How answers are chosen".
  */
 export function combine(unit: Unit, f: Features): number {
   // Both kinds reach 1 for a perfect match; an FAQ question is short, so precision and
   // whole-string similarity mean more for it than for a long sentence.
   if (unit.kind === "faq") {
-    return Math.min(1, MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage);
+    return MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage;
   }
   const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage + LEDE_BONUS * (f.lede ?? 0) * f.coverage;
   return isFragment(unit.sentence!.text) ? FRAGMENT_FACTOR * score : score;
@@ -658,5 +666,10 @@ export function rank(index: RetrievalIndex, query: Query, scope?: number, semant
       // An FAQ question that means the same as the visitor's, in other words.
       plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index, unit.stems) : undefined),
     )
-    .sort((a, b) => b.score - a.score || a.unit.index - b.unit.index);
+    .sort(byScore);
+}
+
+/** Best first: by score, then by uncapped evidence, then by position in the knowledge base. */
+export function byScore(a: Candidate, b: Candidate): number {
+  return b.score - a.score || b.rank - a.rank || a.unit.index - b.unit.index;
 }

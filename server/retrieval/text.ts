@@ -48,7 +48,7 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
     "wat:what wut:what wht:what whta:what waht:what wen:when whn:when wehn:when wher:where whre:where wehre:where " +
     "hw:how hwo:how whcih:which wich:which whihc:which wil:will wiil:will teh:the hte:the thier:their taht:that " +
     "adn:and becuase:because becasue:because bcause:because bc:because cuz:because coz:because abt:about " +
-    "u:you ur:your pls:please plz:please"
+    "u:you ur:your pls:please plz:please frm:from thru:through ppl:people wud:would cud:could shud:should"
   )
     .split(" ")
     .map((pair) => pair.split(":") as [string, string]),

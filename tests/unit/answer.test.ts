@@ -127,6 +127,13 @@ describe("question types", () => {
   it("a pair that asks the very kind beats one that only states it in passing ('monthly pass')", () => {
     expect(answerQuestion(fixtures, "how frequently do trams come").sources[0]!.text).toBe("How often do the trams run?");
   });
+  it("among FAQ pairs that all match a short question whole, the one that also asks its kind wins", () => {
+    const zoo = knowledgeFrom({
+      zoo: " date 2025-02-01 Port Elsworth Zoo has welcomed two red pandas from Rotterdam Zoo.\n\nFAQ:\n\nQ: When can I see the red pandas?\n\nA: From February 14, daily from 10 a.m. to 4 p.m.\n\nQ: What are the red pandas called?\n\nA: Tashi and Momo, named by pupils at Harbour Primary School.\n\nQ: Where did the red pandas come from?\n\nA: Both came from Rotterdam Zoo in the Netherlands.\n",
+    });
+    expect(answerQuestion(zoo, "where did the red pandas come from").sources[0]!.text).toBe("Where did the red pandas come from?");
+    expect(answerQuestion(zoo, "where did the red pandas come frm").sources[0]!.text).toBe("Where did the red pandas come from?");
+  });
   it("who may be an organisation, but not one the question already names", () => {
     const library = knowledgeFrom({
       library: " date 2025-03-03 The Maplebridge Central Library will close on April 29 for a renovation. The renovated library will include a makerspace with 3D printers, funded by a $750,000 grant from the Ardent Foundation. The city's budget committee approved the plan.\n",

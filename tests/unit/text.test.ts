@@ -13,6 +13,7 @@ describe("fixChatSpelling", () => {
   it("spells out misspelled function and question words, leaving real words alone", () => {
     expect(fixChatSpelling("wen wil teh museum reopen?")).toBe("when will the museum reopen?");
     expect(fixChatSpelling("Wat is moorcidin")).toBe("what is moorcidin");
+    expect(fixChatSpelling("where did they come frm")).toBe("where did they come from");
     expect(fixChatSpelling("Femke de Wit, wilful")).toBe("Femke de Wit, wilful");
   });
 });
