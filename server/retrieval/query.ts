@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
-import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
+import { isAbbreviation, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
@@ -265,7 +265,7 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: 0.8, via: "compound", word: part });
   }
   if (!known) {
-    const acronym = index.acronyms.get(token.word);
+    const acronym = index.acronyms.get(token.word) ?? abbreviated(index, thesaurus, token.word);
     if (acronym && !index.vocabulary.has(token.word)) return { expansions, acronym };
     // Only words that are not English words are typos; a real word the documents do not
     // use ("bake") is a sign the question is about something else, not a misspelling.
@@ -293,6 +293,23 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
   }
   return { expansions, acronym: undefined };
+}
+
+/**
+ * The document stems of the phrase a dictionary abbreviation stands for ("ceo" → chief,
+ * executive when the documents write "chief executive"), when the documents use two or more
+ * of its words.
+ */
+function abbreviated(index: RetrievalIndex, thesaurus: Thesaurus, word: string): string[] | undefined {
+  const stems = new Set<string>();
+  for (const [phrase] of relatedLemmas(thesaurus, word)) {
+    if (!isAbbreviation(word, phrase)) continue;
+    for (const part of phrase.split("_")) {
+      const s = stem(part);
+      if (inKnowledgeBase(index, s)) stems.add(s);
+    }
+  }
+  return stems.size >= 2 ? [...stems] : undefined;
 }
 
 /** Match strength of a word read through the longest document stem it starts with. */

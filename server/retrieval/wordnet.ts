@@ -146,6 +146,12 @@ function isRepetition(a: string, b: string): boolean {
   return (a.length > b.length ? a === `re${b}` : b === `re${a}`) && Math.min(a.length, b.length) >= 3;
 }
 
+/** "ceo" of "chief_executive_officer": the initials of a phrase of two or more words. */
+export function isAbbreviation(short: string, phrase: string): boolean {
+  const words = phrase.split("_");
+  return words.length >= 2 && words.length === short.length && words.every((w, i) => w[0] === short[i]);
+}
+
 /** Build the thesaurus from a WordNet `dict` folder. */
 export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   const synsets = new Map<string, Synset>();
@@ -213,6 +219,19 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
       }
     }
   }
+  // Abbreviations: a short lemma whose synset holds the phrase it abbreviates ("ceo" →
+  // chief_executive_officer). Kept whatever their frequency, as the phrase (with "_").
+  for (const [posChar, fields] of indexLines) {
+    const lemma = fields[0]!;
+    if (posChar !== "n" || lemma.length < 2 || lemma.length > 5 || !/^[a-z]+$/.test(lemma) || thesaurus.has(lemma)) continue;
+    const synsetCount = parseInt(fields[2]!, 10);
+    const firstOffset = 4 + parseInt(fields[3]!, 10) + 2;
+    const phrases = new Set<string>();
+    for (let k = 0; k < synsetCount; k++) {
+      for (const w of synsets.get(`n${fields[firstOffset + k]}`)?.words ?? []) if (isAbbreviation(lemma, w)) phrases.add(w);
+    }
+    if (phrases.size > 0) thesaurus.set(lemma, [...phrases].map((phrase) => [phrase, RELATION_WEIGHTS.synonym] as const));
+  }
   const partsOf = new Map<string, string>();
   for (const [posChar, fields] of indexLines) {
     const lemma = fields[0]!;
@@ -229,7 +248,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 5;
+const CACHE_VERSION = 6;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {

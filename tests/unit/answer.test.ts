@@ -127,6 +127,14 @@ describe("question types", () => {
   it("a pair that asks the very kind beats one that only states it in passing ('monthly pass')", () => {
     expect(answerQuestion(fixtures, "how frequently do trams come").sources[0]!.text).toBe("How often do the trams run?");
   });
+  it("an abbreviation matches the words it stands for (CEO → chief executive)", () => {
+    const airline = knowledgeFrom({
+      airline: " date 2025-04-01 Skylark Regional Airways will add four new routes this summer. “Travellers here have had to drive three hours,” said Skylark chief executive Anders Lindqvist. Tickets go on sale on Friday.\n",
+    });
+    const answer = answerQuestion(airline, "Who is the CEO of Skylark?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toContain("Anders Lindqvist");
+  });
   it("among FAQ pairs that all match a short question whole, the one that also asks its kind wins", () => {
     const zoo = knowledgeFrom({
       zoo: " date 2025-02-01 Port Elsworth Zoo has welcomed two red pandas from Rotterdam Zoo.\n\nFAQ:\n\nQ: When can I see the red pandas?\n\nA: From February 14, daily from 10 a.m. to 4 p.m.\n\nQ: What are the red pandas called?\n\nA: Tashi and Momo, named by pupils at Harbour Primary School.\n\nQ: Where did the red pandas come from?\n\nA: Both came from Rotterdam Zoo in the Netherlands.\n",

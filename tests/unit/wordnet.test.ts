@@ -15,6 +15,10 @@ describe("the WordNet thesaurus", () => {
     expect(weight("reopen", "open")).toBe(RELATION_WEIGHTS.derivation);
     expect(weight("build", "rebuild")).toBe(RELATION_WEIGHTS.derivation);
   });
+  it("knows the phrase a dictionary abbreviation stands for", () => {
+    expect(weight("ceo", "chief_executive_officer")).toBeGreaterThan(0);
+    expect(weight("gp", "general_practitioner")).toBeGreaterThan(0);
+  });
   it("doubles as a dictionary", () => {
     expect(thesaurus.has("kettle")).toBe(true);
     expect(thesaurus.has("goverment")).toBe(false);
