@@ -5,7 +5,7 @@
 import type { Candidate } from "../retrieval/rank.ts";
 import type { Query } from "../retrieval/query.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
-import { STRICT_TYPES } from "../retrieval/features.ts";
+import { STRICT_TYPES, YES_NO_QUESTION } from "../retrieval/features.ts";
 import { MAX_RELATED_STRENGTH } from "../retrieval/semantic.ts";
 
 /**
@@ -31,6 +31,9 @@ export const TYPE_MISMATCH_FACTOR = { strict: 0.6, person: 0.72, soft: 0.85 } as
 /** Focus coverage at which no penalty applies, and the share of confidence kept at zero focus. */
 export const FOCUS_FULL = 0.5;
 export const FOCUS_FLOOR = 0.35;
+
+/** Share of the focus a yes/no question's weightiest word missing from a sentence answer costs. */
+export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
 
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
@@ -112,6 +115,19 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   }
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
+  // "Is there parking at the temporary library?" is not answered by a sentence on the
+  // temporary library that says nothing of parking: a yes/no question asks about each of its
+  // words. The weightiest word it leaves out costs its share of the focus, halved.
+  if (best.unit.kind === "sentence" && YES_NO_QUESTION.test(query.text)) {
+    let focusTotal = 0;
+    let missing = 0;
+    query.terms.forEach((term, t) => {
+      if (term.light || term.name || !term.known) return;
+      focusTotal += term.weight;
+      if ((best.matches[t]?.strength ?? 0) === 0) missing = Math.max(missing, term.weight);
+    });
+    if (focusTotal > 0) confidence *= 1 - YES_NO_MISSING_FOCUS_PENALTY * (missing / focusTotal);
+  }
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));

@@ -5,6 +5,7 @@
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
+import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, type Query } from "../retrieval/query.ts";
 import { byScore, rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
@@ -142,8 +143,12 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   return restatingFaq(index, query, candidates, s) ?? s;
 }
 
+const WH_WORD = /\b(?:who|whom|whose|what|when|where|why|how|which)\b/i;
+
 /** A message phrased as a question: a wh-word, an auxiliary that opens a yes/no question, or a question mark. */
-const QUESTION_FORM = /\b(?:who|whom|whose|what|when|where|why|how|which)\b|^\W*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b|\?/i;
+function isQuestionForm(text: string): boolean {
+  return WH_WORD.test(text) || YES_NO_QUESTION.test(text) || text.includes("?");
+}
 
 /** Share of the question's weight matched in a sentence that an FAQ pair restating it must match too. */
 export const RESTATEMENT_COVERAGE = 0.75;
@@ -189,7 +194,7 @@ function restatingFaq(
 ): { best: Candidate; confidence: number } | undefined {
   const linked = s.best.unit.summarizedBy;
   if (linked.length === 0) return undefined;
-  const keywordsOnly = !QUESTION_FORM.test(query.text);
+  const keywordsOnly = !isQuestionForm(query.text);
   let chosen: { best: Candidate; confidence: number } | undefined;
   for (const c of candidates) {
     if (c.unit.kind !== "faq" || !linked.includes(c.unit.index)) continue;

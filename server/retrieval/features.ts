@@ -174,6 +174,9 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
   frequency: 8192,
 };
 
+/** A question that opens with an auxiliary verb asks yes or no ("Is there parking…?"). */
+export const YES_NO_QUESTION = /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i;
+
 /**
  * An FAQ question's own type. One that asks yes or no ("Are there…", "Is it…", "Can I…") or
  * what a term means ("What does a severe flood warning mean?", "What is moorcidin?", not
@@ -184,7 +187,7 @@ export function faqQuestionType(question: string): AnswerType {
   const type = questionAnswerType(question);
   if (type !== "none") return type;
   if (/^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu.test(question)) return "definition";
-  return /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i.test(question) ? "yesno" : "none";
+  return YES_NO_QUESTION.test(question) ? "yesno" : "none";
 }
 
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */

@@ -345,6 +345,14 @@ describe("confidence", () => {
     const answer = answerQuestion(school, "Why are high schools going to start later?");
     expect(answer.confidence).toBeLessThanOrEqual(Math.round(faq.score * 0.6 * 1000) / 1000);
   });
+  it("a yes/no question is not answered by a sentence that leaves out what it asks about", () => {
+    const library = knowledgeFrom({
+      library: " date 2025-03-03 The Maplebridge Central Library will close on April 29 for a renovation. During the works, a temporary library will operate from a former showroom at 22 Mercer Road. Parking at the zoo is free on weekdays.\n",
+    });
+    const parking = answerQuestion(library, "Is there parking at the temporary library on Mercer Road?");
+    const open = answerQuestion(library, "Is there a temporary library on Mercer Road?");
+    expect(parking.confidence).toBeLessThan(open.confidence * 0.8);
+  });
   it("a word no document uses, matched through a related word, is not wholly unknown", () => {
     const fire = knowledgeFrom({
       fire: " date 2024-07-01 A wildfire forced about 4,000 people to leave Pinecrest Falls on Sunday.\n\nFAQ:\n\nQ: Where should evacuees go?\n\nA: Evacuees should register at the Sandman Centre in Kamloops, where the Red Cross provides meals and pet shelters.\n\nQ: What caused the wildfire?\n\nA: Lightning, the fire service said.\n",
