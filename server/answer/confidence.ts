@@ -3,7 +3,7 @@
  * documents do not hold, a number in 0..1 whose bands mean the same on any corpus.
  */
 import type { Candidate } from "../retrieval/rank.ts";
-import type { Query } from "../retrieval/query.ts";
+import type { Query, QueryTerm } from "../retrieval/query.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES } from "../retrieval/features.ts";
 
@@ -41,6 +41,11 @@ export function unknownTerms(query: Query): string[] {
   return query.terms.filter((t) => !t.known && !t.light).map((t) => t.word);
 }
 
+/** True when the answer's document uses a known term's own spelling (not a synonym or related word). */
+function inDocument(term: QueryTerm, best: Candidate, index: RetrievalIndex | undefined): boolean {
+  return term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
+}
+
 /**
  * Confidence for answering with `best`. Deterministic: same question, same knowledge base,
  * same number.
@@ -54,13 +59,12 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     total += term.weight;
     // A number the answer's document does not mention (a year, a model: "Who won the cup in
     // 2023?" of a report on the 2024 cup) names another thing: unknown, and it weighs double.
-    const inDocument = () => term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
     if (/^\p{N}/u.test(term.word)) {
-      if (!inDocument()) unknown += 2 * term.weight;
+      if (!inDocument(term, best, index)) unknown += 2 * term.weight;
     } else if (!term.known) unknown += term.weight;
     // Likewise a name the answer's document never mentions ("…at Northvale, should I be
     // worried?" answered from a report that does not name Northvale).
-    else if (term.name && !inDocument()) unknown += term.weight;
+    else if (term.name && !inDocument(term, best, index)) unknown += term.weight;
   }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {

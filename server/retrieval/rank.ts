@@ -156,31 +156,37 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
   return top;
 }
 
+/** True when unit a ranks below unit b: a lower total, or the same total and a higher index. */
+function worse(totals: Float64Array, a: number, b: number): boolean {
+  return totals[a]! < totals[b]! || (totals[a] === totals[b] && a > b);
+}
+
+/** Restore the heap order (its root is the worst kept unit) below `from`. */
+function siftDown(totals: Float64Array, heap: Int32Array, size: number, from: number): void {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < size && worse(totals, heap[l]!, heap[m]!)) m = l;
+    if (r < size && worse(totals, heap[r]!, heap[m]!)) m = r;
+    if (m === i) return;
+    const t = heap[i]!;
+    heap[i] = heap[m]!;
+    heap[m] = t;
+    i = m;
+  }
+}
+
 /**
  * The best `depth` of the touched units by (total desc, index asc), sorted: a bounded heap
  * instead of sorting every touched unit (the order is total, so the result is the same).
+ * (Its helpers are not closures: tsx names each closure made, a cost per question.)
  */
 function selectTop(scratch: Scratch, count: number, depth: number): number[] {
   const { totals, touched } = scratch;
   const heap = depth <= scratch.heap.length ? scratch.heap : new Int32Array(depth);
-  /** True when unit a ranks below unit b. */
-  const worse = (a: number, b: number) => totals[a]! < totals[b]! || (totals[a] === totals[b] && a > b);
   let size = 0;
-  const siftDown = (from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      const t = heap[i]!;
-      heap[i] = heap[m]!;
-      heap[m] = t;
-      i = m;
-    }
-  };
   for (let k = 0; k < count; k++) {
     const u = touched[k]!;
     if (size < depth) {
@@ -189,21 +195,20 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
       heap[i] = u;
       while (i > 0) {
         const p = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[p]!)) break;
+        if (!worse(totals, heap[i]!, heap[p]!)) break;
         const t = heap[i]!;
         heap[i] = heap[p]!;
         heap[p] = t;
         i = p;
       }
-    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(heap[0]!, u)) {
+    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(totals, heap[0]!, u)) {
       // (Most units fall below the worst kept total: rejected by the first comparison.)
       heap[0] = u;
-      siftDown(0);
+      siftDown(totals, heap, size, 0);
     }
   }
   return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
-
 
 function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
   if (total === 0) return 0;

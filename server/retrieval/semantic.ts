@@ -160,35 +160,34 @@ export class SemanticMatcher {
     const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
     // Contrasting words (second/first, six/seven) are close in vector space but never paraphrases.
     const contrasters = termWords.map((word) => contrastsWith(word));
-    const contrasts = (t: number, stem: string) => {
-      const contrastsWithTerm = contrasters[t];
-      return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
-    };
     if (termRows.every((row) => row < 0)) return undefined;
-    const norms = this.norms;
-    let pairs: Array<Map<number, number> | undefined> | undefined;
-    const of = (stem: string): Float64Array | undefined => {
-      const other = this.rowOfStem(stem);
-      let strengths: Float64Array | undefined;
-      if (other >= 0) {
-        pairs ??= termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
-        for (let t = 0; t < termRows.length; t++) {
-          const row = termRows[t]!;
-          if (row < 0 || other === row) continue;
-          const known = pairs[t]!;
-          let strength = known.get(other);
-          if (strength === undefined) {
-            strength = relatedStrength(cosineWithNorms(this.embeddings, norms, row, other));
-            known.set(other, strength);
-            this.pairCount++;
-          }
-          if (strength > 0 && !contrasts(t, stem)) (strengths ??= new Float64Array(termRows.length))[t] = strength;
-        }
-      }
-      return strengths;
-    };
     const stems = this.stemRows();
-    if (!stems) return { of };
+    // A method, not an arrow: tsx names each closure made (a cost per question).
+    const matcher = this;
+    let pairs: Array<Map<number, number> | undefined> | undefined;
+    const result: RelatedStrengths = {
+      of(stem: string): Float64Array | undefined {
+        const other = matcher.rowOfStem(stem);
+        let found: Float64Array | undefined;
+        if (other >= 0) {
+          pairs ??= termRows.map((row) => (row < 0 ? undefined : matcher.pairsOf(row)));
+          for (let t = 0; t < termRows.length; t++) {
+            const row = termRows[t]!;
+            if (row < 0 || other === row) continue;
+            const known = pairs[t]!;
+            let strength = known.get(other);
+            if (strength === undefined) {
+              strength = relatedStrength(cosineWithNorms(matcher.embeddings, matcher.norms, row, other));
+              known.set(other, strength);
+              matcher.pairCount++;
+            }
+            if (strength > 0 && !matcher.contrasts(contrasters, t, stem)) (found ??= new Float64Array(termRows.length))[t] = strength;
+          }
+        }
+        return found;
+      },
+    };
+    if (!stems) return result;
     // The same strengths as `of`, for every stem that has one.
     const all = new Map<string, Float64Array>();
     for (let t = 0; t < termRows.length; t++) {
@@ -197,13 +196,19 @@ export class SemanticMatcher {
       const related = this.relatedStemsOf(row, stems);
       for (let j = 0; j < related.stems.length; j++) {
         const stem = related.stems[j]!;
-        if (contrasts(t, stem)) continue;
+        if (this.contrasts(contrasters, t, stem)) continue;
         let strengths = all.get(stem);
         if (!strengths) all.set(stem, (strengths = new Float64Array(termRows.length)));
         strengths[t] = related.strengths[j]!;
       }
     }
-    return { of, all };
+    return { of: result.of, all };
+  }
+
+  /** True when a stem's document word contrasts with question term `t` (see contrastsWith). */
+  private contrasts(contrasters: ReadonlyArray<((word: string) => boolean) | null>, t: number, stem: string): boolean {
+    const contrastsWithTerm = contrasters[t];
+    return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
   }
 
   /** The knowledge base's distinct unit stems that have a vector, and their rows; null when there are too many to list per word. */
