@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
-import { partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
+import { multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
@@ -78,14 +78,14 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
 const lemmaCache = new Map<string, readonly string[]>();
 const LEMMA_CACHE_LIMIT = 20_000;
 
-/** Base forms WordNet may list a typed word under: memoized (a dozen regexes per call), a fresh copy each time. */
-function lemmaCandidates(word: string): string[] {
+/** Base forms WordNet may list a typed word under: memoized (a dozen regexes per call; treat the result as read-only). */
+function lemmaCandidates(word: string): readonly string[] {
   let forms = lemmaCache.get(word);
   if (forms === undefined) {
     forms = computeLemmaCandidates(word);
     if (lemmaCache.size < LEMMA_CACHE_LIMIT) lemmaCache.set(word, forms);
   }
-  return forms.slice();
+  return forms;
 }
 
 /** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
@@ -344,6 +344,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const terms: QueryTerm[] = [];
   const positions: number[] = [];
   const asked = questionStart(tokens);
+  const starts = multiwordStarts(thesaurus);
   for (let i = 0; i < content.length; i++) {
     const token = content[i]!;
     const next = content[i + 1];
@@ -370,12 +371,15 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     }
     const expansions = word.expansions.slice();
     // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
-    const lemmas = lemmaCandidates(token.word);
+    // (Only lemmas that start a two-word lemma of the thesaurus are joined: most start none,
+    // and the others would only cost a string and a look-up each.)
+    const forms = lemmaCandidates(token.word);
+    const lemmas = forms.slice();
     const following = tokens[token.position + 1];
-    if (following) for (const l of lemmaCandidates(token.word)) lemmas.push(`${l}_${following.word}`);
+    if (following) for (const l of forms) if (starts.has(l)) lemmas.push(`${l}_${following.word}`);
     // …and with the word before it, even a stop word ("got back" → get_back → return).
     const preceding = tokens[token.position - 1];
-    if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) lemmas.push(`${l}_${token.word}`);
+    if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) if (starts.has(l)) lemmas.push(`${l}_${token.word}`);
     for (const expansion of synonymExpansions(cache, index, lemmas, token.stem)) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }

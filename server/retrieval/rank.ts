@@ -207,7 +207,9 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
       siftDown(totals, heap, size, 0);
     }
   }
-  return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
+  const top: number[] = [];
+  for (let k = 0; k < size; k++) top.push(heap[k]!);
+  return top.sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
 
 function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
@@ -372,11 +374,22 @@ class QueryPlan {
     return total;
   }
 
-  /** Every way a question term can match a stem of one field of the unit. */
-  private collect(options: MatchOption[], stems: readonly string[], field: Field, weight: number, withRelated: boolean): void {
+  /**
+   * Every way a question term can match a stem of one field of the unit; with `found`, each
+   * stem's expansions too (by position; undefined: none).
+   */
+  private collect(
+    options: MatchOption[],
+    stems: readonly string[],
+    field: Field,
+    weight: number,
+    withRelated: boolean,
+    found?: Array<readonly StemMatch[] | undefined>,
+  ): void {
     for (let pos = 0; pos < stems.length; pos++) {
       const stem = stems[pos]!;
       const info = this.info(stem, withRelated);
+      if (found) found.push(info?.matches);
       if (!info) continue;
       for (const m of info.matches) {
         options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
@@ -402,7 +415,9 @@ class QueryPlan {
     // "line" already matched exactly.
     const options: MatchOption[] = [];
     const withRelated = this.related !== undefined;
-    this.collect(options, unit.stems, MAIN, 1, withRelated);
+    /** The question's expansions of each main-field stem (for phrases). */
+    const mainMatches: Array<readonly StemMatch[] | undefined> = [];
+    this.collect(options, unit.stems, MAIN, 1, withRelated, mainMatches);
     if (faq) {
       this.collect(options, unit.answerStems, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
       this.collect(options, unit.linkedStems, LINKED, LINKED_WEIGHT, false);
@@ -475,8 +490,8 @@ class QueryPlan {
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      const at: Array<readonly StemMatch[] | undefined> = [];
-      for (let k = 0; k < sequence.length; k++) at.push(this.infos.get(sequence[k]!)?.matches);
+      // A sequence without repeats is the stems array itself (see Unit): positions agree.
+      const at = sequence === unit.stems ? mainMatches : sequence.map((s) => this.infos.get(s)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
           if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
@@ -489,9 +504,13 @@ class QueryPlan {
     }
     let answerType = 1;
     if (query.answerType !== "none") {
-      /** Every stem the question gives, in either field (for "a name the question does not give"). */
-      const given = new Set<string>();
-      for (const option of assigned) if (option) given.add(option.stem);
+      /** Every stem the question gives, in either field (for "a name the question does not give": only names are looked up). */
+      let given: ReadonlySet<string> = NO_STEMS;
+      if (unit.names.length > 0) {
+        const stems = new Set<string>();
+        for (const option of assigned) if (option) stems.add(option.stem);
+        given = stems;
+      }
       answerType = answerTypeFit(query.answerType, unit, given);
     }
     const features: Features = {
@@ -522,6 +541,8 @@ export function scoreUnit(
   return new QueryPlan(index, query, related).score(unit, fuzzy);
 }
 
+const NO_STEMS: ReadonlySet<string> = new Set();
+
 /** Answer types close enough that an FAQ asking one answers the other. */
 const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["number", "money"]), new Set(["person", "place"])];
 
@@ -530,7 +551,7 @@ const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["numb
  * question asks for another kind ("When…?" for "How much…?") does not fit, whatever its
  * answer holds; otherwise the text must carry the kind (a date for "when", a sum for "how much").
  */
-export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<string> = new Set()): number {
+export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<string> = NO_STEMS): number {
   if (asked === "none") return 1;
   // "Who…?"/"Where…?" want a name the question does not already give.
   const newName = unit.names.some((n) => !given.has(n));
@@ -580,8 +601,16 @@ export const LEDE_BONUS = 0.05;
 export const FRAGMENT_FACTOR = 0.8;
 
 export function isFragment(text: string): boolean {
-  return !/[.!?…]["'”’)\]]*\s*$/u.test(text);
+  // Read from the end (the regex /[.!?…]["'”’)\]]*\s*$/u, unanchored, would try every
+  // position of the sentence): past white space, then closing quotes and brackets, the final mark.
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && CLOSERS.includes(trimmed[end - 1]!)) end--;
+  return end === 0 || !FINAL_MARKS.includes(trimmed[end - 1]!);
 }
+/** Closing quotes and brackets that may follow a sentence's final mark. */
+const CLOSERS = `"'”’)]`;
+const FINAL_MARKS = ".!?…";
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
 export const MEANING_WEIGHT = 0.3;
