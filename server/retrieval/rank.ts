@@ -326,14 +326,16 @@ class QueryPlan {
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
       });
     });
-    this.complete = !related || related.all !== undefined;
-    if (related?.all) {
-      for (const [stem, strengths] of related.all) {
-        const info = this.infos.get(stem);
-        if (info) info.related = strengths;
-        else this.infos.set(stem, { matches: NO_MATCHES, related: strengths, relatedKnown: true });
+    this.complete = !related || related.byTerm !== undefined;
+    related?.byTerm?.forEach((list, t) => {
+      if (!list) return;
+      for (let j = 0; j < list.stems.length; j++) {
+        const stem = list.stems[j]!;
+        let info = this.infos.get(stem);
+        if (!info) this.infos.set(stem, (info = { matches: NO_MATCHES, related: undefined, relatedKnown: true }));
+        (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
-    }
+    });
     let total = 0;
     for (const term of query.terms) if (term.known) total += term.weight;
     this.total = total;
@@ -626,7 +628,7 @@ const FUZZY_DEPTH = 5;
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
-  let own: Set<number> | undefined;
+  let own: Uint32Array | undefined;
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
@@ -640,26 +642,39 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * once per question, an FAQ question's once per knowledge base (bounded cache). Same
  * sanitizing, padding and formula as natural/lib/natural/distance/dice_coefficient.js, so
  * the same values to the bit (including NaN for two empty strings). A bigram (two UTF-16
- * code units, as natural slices them) is kept as one number, not a two-letter string.
+ * code units, as natural slices them) is kept as one number, not a two-letter string, and a
+ * set of them as a sorted array without repeats: counting the shared ones is then one merge,
+ * with no hashing.
  */
-function diceBigrams(text: string): Set<number> {
+function diceBigrams(text: string): Uint32Array {
   const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
-  const bigrams = new Set<number>();
-  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1));
-  return bigrams;
+  const grams = new Uint32Array(Math.max(0, padded.length - 1));
+  for (let i = 0; i < grams.length; i++) grams[i] = padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1);
+  grams.sort();
+  let distinct = 0;
+  for (let i = 0; i < grams.length; i++) if (distinct === 0 || grams[i] !== grams[distinct - 1]) grams[distinct++] = grams[i]!;
+  return grams.subarray(0, distinct);
 }
 
-function diceOfBigrams(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+function diceOfBigrams(a: Uint32Array, b: Uint32Array): number {
   let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
-const faqBigramCache = new Map<string, Set<number>>();
+const faqBigramCache = new Map<string, Uint32Array>();
 const FAQ_BIGRAM_CACHE_LIMIT = 5_000;
 
-function faqBigrams(key: string): Set<number> {
+function faqBigrams(key: string): Uint32Array {
   let bigrams = faqBigramCache.get(key);
   if (!bigrams) {
     if (faqBigramCache.size >= FAQ_BIGRAM_CACHE_LIMIT) faqBigramCache.clear();

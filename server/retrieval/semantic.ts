@@ -33,18 +33,21 @@ const MAX_LISTED_STEMS = 3_000;
 /** Question words whose related stems are kept per knowledge base at most. */
 const MAX_CACHED_WORDS = 10_000;
 
+/** A question word's related stems, and their strengths (parallel arrays). */
+export interface RelatedStems {
+  readonly stems: readonly string[];
+  readonly strengths: readonly number[];
+}
+
 /** One question's related-word strengths (see SemanticMatcher.forQuery). */
 export interface RelatedStrengths {
   /** Related strength per term index for a stem; undefined when it is 0 for every term. */
   of(stem: string): Float64Array | undefined;
-  /** When the knowledge base is small: every stem whose strengths are not all 0, with `of`'s values. */
-  readonly all?: ReadonlyMap<string, Float64Array>;
-}
-
-/** A question word's related stems, and their strengths (parallel arrays). */
-interface RelatedStems {
-  stems: string[];
-  strengths: number[];
+  /**
+   * When the knowledge base is small: per term index, every stem with a strength for the
+   * term and that strength (undefined: none), the values `of` gives.
+   */
+  readonly byTerm?: ReadonlyArray<RelatedStems | undefined>;
 }
 
 interface StemRows {
@@ -188,21 +191,21 @@ export class SemanticMatcher {
       },
     };
     if (!stems) return result;
-    // The same strengths as `of`, for every stem that has one.
-    const all = new Map<string, Float64Array>();
-    for (let t = 0; t < termRows.length; t++) {
-      const row = termRows[t]!;
-      if (row < 0) continue;
+    // The same strengths as `of`, per term: the word's related stems (kept across questions),
+    // less those that contrast with it.
+    const byTerm = termRows.map((row, t): RelatedStems | undefined => {
+      if (row < 0) return undefined;
       const related = this.relatedStemsOf(row, stems);
+      if (!contrasters[t]) return related;
+      const kept: { stems: string[]; strengths: number[] } = { stems: [], strengths: [] };
       for (let j = 0; j < related.stems.length; j++) {
-        const stem = related.stems[j]!;
-        if (this.contrasts(contrasters, t, stem)) continue;
-        let strengths = all.get(stem);
-        if (!strengths) all.set(stem, (strengths = new Float64Array(termRows.length)));
-        strengths[t] = related.strengths[j]!;
+        if (this.contrasts(contrasters, t, related.stems[j]!)) continue;
+        kept.stems.push(related.stems[j]!);
+        kept.strengths.push(related.strengths[j]!);
       }
-    }
-    return { of: result.of, all };
+      return kept;
+    });
+    return { of: result.of, byTerm };
   }
 
   /** True when a stem's document word contrasts with question term `t` (see contrastsWith). */
@@ -238,16 +241,17 @@ export class SemanticMatcher {
   private relatedStemsOf(row: number, stems: StemRows): RelatedStems {
     let related = this.relatedStems.get(row);
     if (!related) {
-      related = { stems: [], strengths: [] };
+      const found = { stems: [] as string[], strengths: [] as number[] };
       for (let k = 0; k < stems.rows.length; k++) {
         const other = stems.rows[k]!;
         if (other === row) continue;
         const strength = relatedStrength(cosineWithNorms(this.embeddings, this.norms, row, other));
         if (strength > 0) {
-          related.stems.push(stems.stems[k]!);
-          related.strengths.push(strength);
+          found.stems.push(stems.stems[k]!);
+          found.strengths.push(strength);
         }
       }
+      related = found;
       if (this.relatedStems.size >= MAX_CACHED_WORDS) this.relatedStems.clear();
       this.relatedStems.set(row, related);
     }
