@@ -625,6 +625,12 @@ const FUZZY_DEPTH = 5;
  * coefficient over character bigrams of the normalized texts, which forgives typos and
  * word order at a few microseconds a pair.
  */
+/**
+ * The question's bigrams are made in this buffer (one question at a time; a longer one gets
+ * its own array): a typed array of this size made per question is allocated off the heap.
+ */
+const questionBigrams = new Uint32Array(512);
+
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
@@ -632,7 +638,7 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
-    result.set(unit.index, diceOfBigrams((own ??= diceBigrams(key)), faqBigrams(unit.key)));
+    result.set(unit.index, diceOfBigrams((own ??= diceBigrams(key, questionBigrams)), faqBigrams(unit.key)));
   }
   return result;
 }
@@ -646,10 +652,11 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * set of them as a sorted array without repeats: counting the shared ones is then one merge,
  * with no hashing.
  */
-function diceBigrams(text: string): Uint32Array {
+function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
   const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
-  const grams = new Uint32Array(Math.max(0, padded.length - 1));
+  const count = Math.max(0, padded.length - 1);
+  const grams = buffer && buffer.length >= count ? buffer.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < grams.length; i++) grams[i] = padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1);
   grams.sort();
   let distinct = 0;
