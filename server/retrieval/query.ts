@@ -154,6 +154,7 @@ function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: 
       if (!previous || previous.weight < expansion.weight) best.set(expansion.stem, expansion);
     }
   }
+  if (best.size === 0) return [];
   return [...best.values()].sort((a, b) => b.weight - a.weight || (a.stem < b.stem ? -1 : 1)).slice(0, MAX_SYNONYMS);
 }
 
