@@ -117,12 +117,14 @@ interface AnalysisCache {
   thesaurus: Thesaurus;
   words: Map<string, WordAnalysis>;
   synonyms: Map<string, readonly Expansion[]>;
+  /** A word's synonym expansions when no two-word lemma joins it to a neighbour (most words). */
+  wordSynonyms: Map<string, readonly Expansion[]>;
 }
 const analysisCaches = new WeakMap<RetrievalIndex, AnalysisCache>();
 
 function analysisCache(index: RetrievalIndex, thesaurus: Thesaurus): AnalysisCache {
   let cache = analysisCaches.get(index);
-  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map() }));
+  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map() }));
   return cache;
 }
 
@@ -145,7 +147,7 @@ function synonymsInKnowledgeBase(cache: AnalysisCache, index: RetrievalIndex, le
   return remember(cache.synonyms, lemma, found);
 }
 
-function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: string[], own: string): Expansion[] {
+function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: readonly string[], own: string): readonly Expansion[] {
   const best = new Map<string, Expansion>();
   for (const lemma of lemmas) {
     for (const expansion of synonymsInKnowledgeBase(cache, index, lemma)) {
@@ -389,7 +391,11 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     // …and with the word before it, even a stop word ("got back" → get_back → return).
     const preceding = tokens[token.position - 1];
     if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) if (starts.has(l)) lemmas.push(`${l}_${token.word}`);
-    for (const expansion of synonymExpansions(cache, index, lemmas, token.stem)) {
+    const synonyms =
+      lemmas.length === forms.length
+        ? (cache.wordSynonyms.get(token.word) ?? remember(cache.wordSynonyms, token.word, synonymExpansions(cache, index, lemmas, token.stem)))
+        : synonymExpansions(cache, index, lemmas, token.stem);
+    for (const expansion of synonyms) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
     terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked));
