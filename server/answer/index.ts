@@ -199,8 +199,9 @@ function restatingFaq(
   return chosen && { best: chosen.best, confidence: Math.max(chosen.confidence, s.confidence) };
 }
 
-function explanationOf(query: Query, candidates: Candidate[]): Explanation {
-  return { query, candidates, unknownTerms: unknownTerms(query) };
+/** The explanation, with the candidate chosen when there is one (built whole: spreading a copy cost more). */
+function explanationOf(query: Query, candidates: Candidate[], chosen?: Candidate): Explanation {
+  return chosen ? { query, candidates, unknownTerms: unknownTerms(query), chosen } : { query, candidates, unknownTerms: unknownTerms(query) };
 }
 
 /**
@@ -260,7 +261,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
         sources: [],
         suggestions: fallbackSuggestions(kb, question, candidates, scope),
       },
-      explanation: { ...explanationOf(query, candidates), chosen: best },
+      explanation: explanationOf(query, candidates, best),
     };
   }
   const sources = [source(best, confidence)];
@@ -278,7 +279,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
       sources,
       suggestions: suggestionsFrom(kb, candidates, kind === "faq" ? best.unit.faq!.question : null, scope ?? best.unit.doc),
     },
-    explanation: { ...explanationOf(query, candidates), chosen: best },
+    explanation: explanationOf(query, candidates, best),
   };
 }
 

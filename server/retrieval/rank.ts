@@ -326,10 +326,10 @@ const ownTotals = new WeakMap<RetrievalIndex, Float64Array>();
 
 /** A unit's stems as StemIds ids, field by field (`sequence` only when it is not `stems` itself). */
 interface UnitStemIds {
-  main: Int32Array;
-  answer: Int32Array;
-  linked: Int32Array;
-  sequence: Int32Array | undefined;
+  main: readonly number[];
+  answer: readonly number[];
+  linked: readonly number[];
+  sequence: readonly number[] | undefined;
 }
 
 /**
@@ -373,9 +373,10 @@ class StemIds {
     });
   }
 
-  private idsOf(stems: readonly string[]): Int32Array {
-    const ids = new Int32Array(stems.length);
-    for (let k = 0; k < stems.length; k++) ids[k] = this.id(stems[k]!);
+  /** (Plain arrays: most units are scored a few times at most, and a typed array is slower to make.) */
+  private idsOf(stems: readonly string[]): number[] {
+    const ids: number[] = [];
+    for (let k = 0; k < stems.length; k++) ids.push(this.id(stems[k]!));
     return ids;
   }
 
@@ -494,7 +495,7 @@ class QueryPlan {
   private collect(
     options: MatchOption[],
     stems: readonly string[],
-    ids: Int32Array,
+    ids: readonly number[],
     field: Field,
     weight: number,
     withRelated: boolean,
@@ -607,7 +608,11 @@ class QueryPlan {
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
       // A sequence without repeats is the stems array itself (see Unit): its matches were collected.
-      const at = ids.sequence ? Array.from(ids.sequence, (id) => this.lookUp(id)?.matches) : mainMatches;
+      let at = mainMatches;
+      if (ids.sequence) {
+        at = [];
+        for (let k = 0; k < ids.sequence.length; k++) at.push(this.lookUp(ids.sequence[k]!)?.matches);
+      }
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
           if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {

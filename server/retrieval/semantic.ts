@@ -85,9 +85,18 @@ export class SemanticMatcher {
     return known;
   }
 
+  /** Rows of words as typed, kept (bounded): a question's words are looked up again and again, in a map of every word with a vector. */
+  private readonly wordRows = new Map<string, number>();
+
   /** The vector row of a word as typed, or -1. */
   rowOfWord(word: string): number {
-    return this.embeddings.rows.get(word) ?? this.embeddings.rows.get(baseForm(word)) ?? -1;
+    let row = this.wordRows.get(word);
+    if (row === undefined) {
+      row = this.embeddings.rows.get(word) ?? this.embeddings.rows.get(baseForm(word)) ?? -1;
+      if (this.wordRows.size >= MAX_CACHED_WORDS) this.wordRows.clear();
+      this.wordRows.set(word, row);
+    }
+    return row;
   }
 
   /** The vector row of a document stem (memoized: the vocabulary is fixed), or -1. */
@@ -103,12 +112,13 @@ export class SemanticMatcher {
   }
 
   /** Mean vector of FAQ questions (by unit index), computed on first use. */
-  private readonly meanVectors = new Map<number, Float64Array | null>();
+  private readonly meanVectors = new Map<number, number[] | null>();
 
   /** The normalized mean of the vectors of some words (stems or typed words), or null. */
-  private meanOf(rows: readonly number[]): Float64Array | null {
+  private meanOf(rows: readonly number[]): number[] | null {
     const { vectors, dimensions } = this.embeddings;
-    const mean = new Float64Array(dimensions);
+    // (An array, not a Float64Array: one this size is allocated off the heap, slower per question.)
+    const mean = new Array<number>(dimensions).fill(0);
     let count = 0;
     for (const row of rows) {
       if (row < 0) continue;
