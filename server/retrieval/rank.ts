@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
-import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
+import type { RelatedStems, RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { STRICT_TYPES, TYPE_BITS, type AnswerType } from "./features.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
@@ -123,7 +123,7 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
     // the first list that holds it is that one, and later lists skip it (stamped with the
     // term). Adding strength × weight to the running sum in term order gives the same floats
     // as a per-unit best strength per term.
-    lists.sort((a, b) => b.strength - a.strength);
+    if (lists.length > 1) lists.sort((a, b) => b.strength - a.strength);
     if (lists.length > 1 && ++scratch.stamp === 0x7fffffff) {
       counted.fill(0);
       scratch.stamp = 1;
@@ -374,6 +374,14 @@ class StemIds {
   }
 
   /** (Plain arrays: most units are scored a few times at most, and a typed array is slower to make.) */
+  /** The ids of a list of related stems (kept per list: a question word's list is the same object from question to question). */
+  ofRelated(list: RelatedStems): readonly number[] {
+    let ids = this.relatedIds.get(list);
+    if (!ids) this.relatedIds.set(list, (ids = this.idsOf(list.stems)));
+    return ids;
+  }
+  private readonly relatedIds = new WeakMap<RelatedStems, readonly number[]>();
+
   private idsOf(stems: readonly string[]): number[] {
     const ids: number[] = [];
     for (let k = 0; k < stems.length; k++) ids.push(this.id(stems[k]!));
@@ -433,8 +441,9 @@ class QueryPlan {
     this.complete = !related || related.byTerm !== undefined;
     related?.byTerm?.forEach((list, t) => {
       if (!list) return;
+      const listIds = ids.ofRelated(list);
       for (let j = 0; j < list.stems.length; j++) {
-        const id = ids.id(list.stems[j]!);
+        const id = listIds[j]!;
         const info = this.lookUp(id) ?? this.file(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true });
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
