@@ -781,7 +781,8 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * with no hashing.
  */
 function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
-  const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
+  // (natural strips the ends with /^\s+|\s+$/g, which is what trim does.)
+  const sanitized = text.toLowerCase().replace(/\s+/g, " ").trim();
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
   const count = Math.max(0, padded.length - 1);
   const grams = buffer && buffer.length >= count ? buffer.subarray(0, count) : new Uint32Array(count);
