@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex, Unit } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
-import type { RelatedStems, RelatedStrengths, SemanticMatcher } from "./semantic.ts";
+import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { STRICT_TYPES, TYPE_BITS, type AnswerType } from "./features.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
@@ -324,97 +324,18 @@ function sortOptions(options: MatchOption[]): void {
 /** Per index: each unit's own content weight (sum of its stems' idf), computed on first use. */
 const ownTotals = new WeakMap<RetrievalIndex, Float64Array>();
 
-/** A unit's stems as StemIds ids, field by field (`sequence` only when it is not `stems` itself). */
-interface UnitStemIds {
-  main: readonly number[];
-  answer: readonly number[];
-  linked: readonly number[];
-  sequence: readonly number[] | undefined;
-}
-
-/**
- * Per index: a dense id for each stem that scoring meets, each scored unit's stems as ids
- * (made the first time it is scored), and the table through which the current QueryPlan
- * finds a stem's StemInfo by id. A unit's stems are looked up in every question that scores
- * it: by id in typed arrays instead of by string in a map, that is a fraction of the time.
- */
-class StemIds {
-  private readonly ids = new Map<string, number>();
-  private readonly units: Array<UnitStemIds | undefined> = [];
-  /** Per id: the stamp of the plan that filed a StemInfo for it, and where in that plan's list. */
-  stamps = new Int32Array(1024);
-  slots = new Int32Array(1024);
-  /** The current plan's stamp (see QueryPlan). */
-  stamp = 0;
-
-  id(stem: string): number {
-    let id = this.ids.get(stem);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(stem, id);
-      if (id >= this.stamps.length) {
-        const stamps = new Int32Array(2 * this.stamps.length);
-        stamps.set(this.stamps);
-        this.stamps = stamps;
-        const slots = new Int32Array(stamps.length);
-        slots.set(this.slots);
-        this.slots = slots;
-      }
-    }
-    return id;
-  }
-
-  of(unit: Unit): UnitStemIds {
-    return (this.units[unit.index] ??= {
-      main: this.idsOf(unit.stems),
-      answer: this.idsOf(unit.answerStems),
-      linked: this.idsOf(unit.linkedStems),
-      sequence: unit.sequence === unit.stems ? undefined : this.idsOf(unit.sequence),
-    });
-  }
-
-  /** (Plain arrays: most units are scored a few times at most, and a typed array is slower to make.) */
-  /** The ids of a list of related stems (kept per list: a question word's list is the same object from question to question). */
-  ofRelated(list: RelatedStems): readonly number[] {
-    let ids = this.relatedIds.get(list);
-    if (!ids) this.relatedIds.set(list, (ids = this.idsOf(list.stems)));
-    return ids;
-  }
-  private readonly relatedIds = new WeakMap<RelatedStems, readonly number[]>();
-
-  private idsOf(stems: readonly string[]): number[] {
-    const ids: number[] = [];
-    for (let k = 0; k < stems.length; k++) ids.push(this.id(stems[k]!));
-    return ids;
-  }
-
-  /** A new plan's stamp: its entries are those of `stamps` with it. */
-  nextStamp(): number {
-    if (++this.stamp === 0x7fffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
-    return this.stamp;
-  }
-}
-const stemIdTables = new WeakMap<RetrievalIndex, StemIds>();
-
 /**
  * Everything scoring needs from one question, computed once per question: its expansions
  * indexed by stem (so a unit costs one look-up per stem of its own, not a scan of its stems
- * per expansion) and the related-word strengths of each stem met. Its table is the index's
- * StemIds: a plan is only valid until the next plan is made for the same index (ranking
- * makes one per question and uses it at once).
+ * per expansion) and the related-word strengths of each stem met.
  */
 class QueryPlan {
   /**
-   * The question's expansions with a stem and its related-word strengths, filed by stem id
-   * in `ids`. Holds every stem that has either when `complete`; otherwise related strengths
-   * are added as stems are met (`related.of`).
+   * Stem → the question's expansions with that stem and its related-word strengths. Holds
+   * every stem that has either when `complete`; otherwise related strengths are added as
+   * stems are met (`related.of`).
    */
-  private readonly infos: StemInfo[] = [];
-  private readonly ids: StemIds;
-  private readonly stamp: number;
+  private readonly infos = new Map<string, StemInfo>();
   private readonly complete: boolean;
   private readonly coverageByDoc = new Map<number, number>();
   private readonly ownTotals: Float64Array;
@@ -427,24 +348,20 @@ class QueryPlan {
     private readonly query: Query,
     private readonly related?: RelatedStrengths,
   ) {
-    let ids = stemIdTables.get(index);
-    if (!ids) stemIdTables.set(index, (ids = new StemIds()));
-    this.ids = ids;
-    this.stamp = ids.nextStamp();
     query.terms.forEach((term, t) => {
       term.expansions.forEach((e, j) => {
-        const id = ids.id(e.stem);
-        const info = this.lookUp(id) ?? this.file(id, { matches: [], related: undefined, relatedKnown: false });
+        let info = this.infos.get(e.stem);
+        if (!info) this.infos.set(e.stem, (info = { matches: [], related: undefined, relatedKnown: false }));
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
       });
     });
     this.complete = !related || related.byTerm !== undefined;
     related?.byTerm?.forEach((list, t) => {
       if (!list) return;
-      const listIds = ids.ofRelated(list);
       for (let j = 0; j < list.stems.length; j++) {
-        const id = listIds[j]!;
-        const info = this.lookUp(id) ?? this.file(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true });
+        const stem = list.stems[j]!;
+        let info = this.infos.get(stem);
+        if (!info) this.infos.set(stem, (info = { matches: NO_MATCHES, related: undefined, relatedKnown: true }));
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
     });
@@ -457,20 +374,9 @@ class QueryPlan {
     this.ownTotals = totals;
   }
 
-  /** The StemInfo filed for a stem id by this plan, if any. */
-  private lookUp(id: number): StemInfo | undefined {
-    return this.ids.stamps[id] === this.stamp ? this.infos[this.ids.slots[id]!] : undefined;
-  }
-
-  private file(id: number, info: StemInfo): StemInfo {
-    this.ids.stamps[id] = this.stamp;
-    this.ids.slots[id] = this.infos.push(info) - 1;
-    return info;
-  }
-
-  /** A stem's expansions and related strengths (undefined: neither), by its id. */
-  private info(id: number, stem: string, withRelated: boolean): StemInfo | undefined {
-    const info = this.lookUp(id);
+  /** A stem's expansions and related strengths (undefined: neither). */
+  private info(stem: string, withRelated: boolean): StemInfo | undefined {
+    const info = this.infos.get(stem);
     if (this.complete || !withRelated || info?.relatedKnown) return info;
     const related = this.related!.of(stem);
     if (info) {
@@ -478,7 +384,9 @@ class QueryPlan {
       info.relatedKnown = true;
       return info;
     }
-    return this.file(id, { matches: NO_MATCHES, related, relatedKnown: true });
+    const added: StemInfo = { matches: NO_MATCHES, related, relatedKnown: true };
+    this.infos.set(stem, added);
+    return added;
   }
 
   private documentCoverage(doc: number): number {
@@ -504,7 +412,6 @@ class QueryPlan {
   private collect(
     options: MatchOption[],
     stems: readonly string[],
-    ids: readonly number[],
     field: Field,
     weight: number,
     withRelated: boolean,
@@ -512,7 +419,7 @@ class QueryPlan {
   ): void {
     for (let pos = 0; pos < stems.length; pos++) {
       const stem = stems[pos]!;
-      const info = this.info(ids[pos]!, stem, withRelated);
+      const info = this.info(stem, withRelated);
       if (found) found.push(info?.matches);
       if (!info) continue;
       for (const m of info.matches) {
@@ -531,7 +438,6 @@ class QueryPlan {
 
   /** Score one unit: the features and their combination (`meaning` for an FAQ pair, when vectors are loaded). */
   score(unit: Unit, fuzzy: number, meaning?: number): Candidate {
-    if (this.ids.stamp !== this.stamp) throw new Error("QueryPlan: another plan was made for this index since");
     const { index, query } = this;
     const terms = query.terms;
     const faq = unit.kind === "faq";
@@ -542,11 +448,10 @@ class QueryPlan {
     const withRelated = this.related !== undefined;
     /** The question's expansions of each main-field stem (for phrases). */
     const mainMatches: Array<readonly StemMatch[] | undefined> = [];
-    const ids = this.ids.of(unit);
-    this.collect(options, unit.stems, ids.main, MAIN, 1, withRelated, mainMatches);
+    this.collect(options, unit.stems, MAIN, 1, withRelated, mainMatches);
     if (faq) {
-      this.collect(options, unit.answerStems, ids.answer, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
-      this.collect(options, unit.linkedStems, ids.linked, LINKED, LINKED_WEIGHT, false);
+      this.collect(options, unit.answerStems, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
+      this.collect(options, unit.linkedStems, LINKED, LINKED_WEIGHT, false);
     }
     sortOptions(options);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
@@ -616,12 +521,8 @@ class QueryPlan {
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      // A sequence without repeats is the stems array itself (see Unit): its matches were collected.
-      let at = mainMatches;
-      if (ids.sequence) {
-        at = [];
-        for (let k = 0; k < ids.sequence.length; k++) at.push(this.lookUp(ids.sequence[k]!)?.matches);
-      }
+      // A sequence without repeats is the stems array itself (see Unit): positions agree.
+      const at = sequence === unit.stems ? mainMatches : sequence.map((s) => this.infos.get(s)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
           if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
