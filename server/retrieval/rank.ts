@@ -123,10 +123,12 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
     // the first list that holds it is that one, and later lists skip it (stamped with the
     // term). Adding strength × weight to the running sum in term order gives the same floats
     // as a per-unit best strength per term.
-    if (lists.length > 1) lists.sort((a, b) => b.strength - a.strength);
-    if (lists.length > 1 && ++scratch.stamp === 0x7fffffff) {
-      counted.fill(0);
-      scratch.stamp = 1;
+    if (lists.length > 1) {
+      lists.sort((a, b) => b.strength - a.strength);
+      if (++scratch.stamp === 0x7fffffff) {
+        counted.fill(0);
+        scratch.stamp = 1;
+      }
     }
     const stamp = scratch.stamp;
     for (let l = 0; l < lists.length; l++) {
@@ -650,16 +652,16 @@ export const MEANING_WEIGHT = 0.3;
 const FUZZY_DEPTH = 5;
 
 /**
- * Whole-string similarity of the question to the best-placed FAQ questions: natural's Dice
- * coefficient over character bigrams of the normalized texts, which forgives typos and
- * word order at a few microseconds a pair.
- */
-/**
  * The question's bigrams are made in this buffer (one question at a time; a longer one gets
  * its own array): a typed array of this size made per question is allocated off the heap.
  */
 const questionBigrams = new Uint32Array(512);
 
+/**
+ * Whole-string similarity of the question to the best-placed FAQ questions: natural's Dice
+ * coefficient over character bigrams of the normalized texts, which forgives typos and
+ * word order at a few microseconds a pair.
+ */
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
