@@ -3,7 +3,7 @@
  * documents do not hold, a number in 0..1 whose bands mean the same on any corpus.
  */
 import type { Candidate } from "../retrieval/rank.ts";
-import type { Query } from "../retrieval/query.ts";
+import type { Query, QueryTerm } from "../retrieval/query.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES, YES_NO_QUESTION } from "../retrieval/features.ts";
 import { MAX_RELATED_STRENGTH } from "../retrieval/semantic.ts";
@@ -67,6 +67,11 @@ export function unknownTerms(query: Query): string[] {
   return query.terms.filter((t) => !t.known && !t.light).map((t) => t.word);
 }
 
+/** True when the answer's document uses a known term's own spelling (not a synonym or related word). */
+function inDocument(term: QueryTerm, best: Candidate, index: RetrievalIndex | undefined): boolean {
+  return term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
+}
+
 /**
  * Confidence for answering with `best`. Deterministic: same question, same knowledge base,
  * same number.
@@ -75,14 +80,14 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   let confidence = best.score;
   let total = 0;
   let unknown = 0;
-  query.terms.forEach((term, t) => {
-    if (term.light) return;
+  for (let t = 0; t < query.terms.length; t++) {
+    const term = query.terms[t]!;
+    if (term.light) continue;
     total += term.weight;
     // A number the answer's document does not mention (a year, a model: "Who won the cup in
     // 2023?" of a report on the 2024 cup) names another thing: unknown, and it weighs double.
-    const inDocument = () => term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
     if (/^\p{N}/u.test(term.word)) {
-      if (!inDocument()) unknown += 2 * term.weight;
+      if (!inDocument(term, best, index)) unknown += 2 * term.weight;
     } else if (!term.known) {
       // A word the documents never use, matched here through a related word ("dog" → "pets"):
       // a trace of it, as strong as that match.
@@ -92,8 +97,8 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     }
     // Likewise a name the answer's document never mentions ("…at Northvale, should I be
     // worried?" answered from a report that does not name Northvale).
-    else if (term.name && !inDocument()) unknown += term.weight;
-  });
+    else if (term.name && !inDocument(term, best, index)) unknown += term.weight;
+  }
   if (total > 0) confidence *= 1 - UNKNOWN_TERM_PENALTY * (unknown / total);
   if (best.features.answerType === 0) {
     // An FAQ pair whose own question asks another kind ("What are the new start times?" for
@@ -113,21 +118,22 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   if (best.unit.kind === "sentence" && NEGATION.test(query.text) && !NEGATION.test(best.unit.sentence!.text)) {
     confidence *= NEGATION_MISMATCH_FACTOR;
   }
-  // A question whose non-name words the unit does not cover asks something else about the
-  // same names ("How old is Putin?" against sentences that only name Putin).
   // "Is there parking at the temporary library?" is not answered by a sentence on the
   // temporary library that says nothing of parking: a yes/no question asks about each of its
   // words. The weightiest word it leaves out costs its share of the focus, halved.
   if (best.unit.kind === "sentence" && YES_NO_QUESTION.test(query.text)) {
     let focusTotal = 0;
     let missing = 0;
-    query.terms.forEach((term, t) => {
-      if (term.light || term.name || !term.known) return;
+    for (let t = 0; t < query.terms.length; t++) {
+      const term = query.terms[t]!;
+      if (term.light || term.name || !term.known) continue;
       focusTotal += term.weight;
       if ((best.matches[t]?.strength ?? 0) === 0) missing = Math.max(missing, term.weight);
-    });
+    }
     if (focusTotal > 0) confidence *= 1 - YES_NO_MISSING_FOCUS_PENALTY * (missing / focusTotal);
   }
+  // A question whose non-name words the unit does not cover asks something else about the
+  // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));

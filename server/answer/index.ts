@@ -113,13 +113,17 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
 /** How many of the best-ranked FAQ pairs compete on confidence. */
 export const FAQ_CHOICE_DEPTH = 2;
 
+/** A candidate with its confidence. (Not a closure in choose: tsx names each closure made, a cost per question.) */
+function scored(index: RetrievalIndex, query: Query, c: Candidate): { best: Candidate; confidence: number } {
+  return { best: c, confidence: confidenceOf(query, c, index) };
+}
+
 /**
  * Choose between the best FAQ pair and the best sentence, by confidence (so an FAQ that
  * asks another kind of question loses to a sentence that holds the kind asked for).
  */
 function choose(index: RetrievalIndex, query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
   const sentence = candidates.find((c) => c.unit.kind === "sentence");
-  const scored = (c: Candidate | undefined) => (c ? { best: c, confidence: confidenceOf(query, c, index) } : undefined);
   // Of the best few FAQ pairs, the most confident: a close second that asks the same kind of
   // question ("How much are tickets?") beats a first that asks another ("When does it close?").
   let f: { best: Candidate; confidence: number } | undefined;
@@ -127,10 +131,10 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   for (const c of candidates) {
     if (c.unit.kind !== "faq") continue;
     if (seen++ >= FAQ_CHOICE_DEPTH) break;
-    const option = scored(c)!;
+    const option = scored(index, query, c);
     if (!f || option.confidence > f.confidence) f = option;
   }
-  const s = scored(sentence);
+  const s = sentence && scored(index, query, sentence);
   if (!f || !s) return f ?? s;
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
   // itself be refused, half in the "did you mean" band.
@@ -212,6 +216,11 @@ function restatingFaq(
   return chosen && { best: chosen.best, confidence: Math.max(chosen.confidence, s.confidence) };
 }
 
+/** The explanation, with the candidate chosen when there is one (built whole: spreading a copy cost more). */
+function explanationOf(query: Query, candidates: Candidate[], chosen?: Candidate): Explanation {
+  return chosen ? { query, candidates, unknownTerms: unknownTerms(query), chosen } : { query, candidates, unknownTerms: unknownTerms(query) };
+}
+
 /**
  * Answer a question from the knowledge base, and say why.
  * Throws UnknownDocumentError when `options.document` names no document.
@@ -219,10 +228,9 @@ function restatingFaq(
 export function explainQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
   const scope = scopeOf(kb, options);
   const query = analyzeQuery(kb.index, kb.thesaurus, question);
-  const explanation = (candidates: Candidate[]): Explanation => ({ query, candidates, unknownTerms: unknownTerms(query) });
 
   if (question.trim() === "") {
-    return { answer: { question, kind: "fallback", answer: EMPTY_TEXT, confidence: 0, sources: [], suggestions: suggestionsFrom(kb, [], null, scope) }, explanation: explanation([]) };
+    return { answer: { question, kind: "fallback", answer: EMPTY_TEXT, confidence: 0, sources: [], suggestions: suggestionsFrom(kb, [], null, scope) }, explanation: explanationOf(query, []) };
   }
 
   // An FAQ question typed exactly (up to case, punctuation and quotes) always wins.
@@ -243,7 +251,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
         sources: [{ document: faq.document, type: "faq", text: faq.question, score: 1 }],
         suggestions: suggestionsFrom(kb, others, faq.question, scope ?? exactUnit.doc),
       },
-      explanation: explanation(candidates),
+      explanation: explanationOf(query, candidates),
     };
   }
 
@@ -256,7 +264,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     const suggestions = intent === "help" || intent === "greeting" ? suggestionsFrom(kb, [], null, scope) : [];
     return {
       answer: { question, kind: "smalltalk", answer: smalltalkReply(intent), confidence: 1, sources: [], suggestions },
-      explanation: explanation([]),
+      explanation: explanationOf(query, []),
     };
   }
 
@@ -270,7 +278,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
         sources: [],
         suggestions: fallbackSuggestions(kb, question, candidates, scope),
       },
-      explanation: { ...explanation(candidates), chosen: best },
+      explanation: explanationOf(query, candidates, best),
     };
   }
   const sources = [source(best, confidence)];
@@ -288,7 +296,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
       sources,
       suggestions: suggestionsFrom(kb, candidates, kind === "faq" ? best.unit.faq!.question : null, scope ?? best.unit.doc),
     },
-    explanation: { ...explanation(candidates), chosen: best },
+    explanation: explanationOf(query, candidates, best),
   };
 }
 

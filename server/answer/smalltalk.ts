@@ -40,11 +40,13 @@ export function smalltalkIntent(message: string): SmalltalkIntent | null {
     .trim();
   const words = text.split(" ");
   if (text === "" || words.length > 10) return null;
-  const intent = INTENTS.find(([, pattern]) => pattern.test(text))?.[0];
-  if (!intent) return null;
-  // Every other word must be filler: "thanks, when does it open?" is a question.
-  const rest = words.map((w) => w.replace(/[?!.,]/g, "")).filter((w) => w !== "" && !FILLER.has(w));
-  return rest.length === 0 ? intent : null;
+  // Every word must be filler: "thanks, when does it open?" is a question. (Checked before the
+  // intents' patterns: a question fails at its first content word.)
+  for (const w of words) {
+    const word = w.replace(/[?!.,]/g, "");
+    if (word !== "" && !FILLER.has(word)) return null;
+  }
+  return INTENTS.find(([, pattern]) => pattern.test(text))?.[0] ?? null;
 }
 
 /** The reply to a small-talk intent. `topics` are a few FAQ questions to offer. */

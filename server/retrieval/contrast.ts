@@ -63,6 +63,20 @@ export function contrasting(a: string, b: string): boolean {
  * word compared with them.
  */
 export function contrastsWith(a: string): ((b: string) => boolean) | null {
+  let contraster = contrasters.get(a);
+  if (contraster === undefined) {
+    contraster = makeContraster(a);
+    if (contrasters.size >= MAX_CONTRASTERS) contrasters.clear();
+    contrasters.set(a, contraster);
+  }
+  return contraster;
+}
+
+/** contrastsWith by word, bounded: questions use the same words again and again. */
+const contrasters = new Map<string, ((b: string) => boolean) | null>();
+const MAX_CONTRASTERS = 10_000;
+
+function makeContraster(a: string): ((b: string) => boolean) | null {
   const numeric = NUMBER_START.test(a);
   const groups = groupsOf(a);
   if (!numeric && groups === 0) return null;

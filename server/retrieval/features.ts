@@ -193,7 +193,14 @@ export function faqQuestionType(question: string): AnswerType {
 /** Answer types that a text either visibly holds or not: a mismatch is strong evidence. */
 export const STRICT_TYPES: ReadonlySet<AnswerType> = new Set(["time", "number", "money", "age", "speed", "distance", "duration", "frequency"]);
 
+/**
+ * One to four words (runs of letters, digits, apostrophes, dots, hyphens) apart by spaces.
+ * Written as a run then up to three (spaces, run), not `(?:run\s*){1,4}`: that reads the same
+ * but tries every split of each word into runs before failing, on every longer question.
+ */
+const DEFINITION_QUESTION = /^\W*(?:what|who)(?:'s|\u2019s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?[\p{L}\p{N}'\u2019.-]+(?:\s+[\p{L}\p{N}'\u2019.-]+){0,3}\s*\?*\s*$/iu;
+
 /** "What is moorcidin?", "who was Tycho Brahe", "what are schedule II drugs": asks what or who something is. */
 export function isDefinitionQuestion(question: string): boolean {
-  return /^\W*(?:what|who)(?:'s|\u2019s|\s+(?:is|are|was|were))\s+(?:an?\s+|the\s+)?(?:[\p{L}\p{N}'\u2019.-]+\s*){1,4}\?*\s*$/iu.test(question);
+  return DEFINITION_QUESTION.test(question);
 }

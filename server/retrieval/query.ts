@@ -4,7 +4,7 @@
  */
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
-import { isAbbreviation, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
+import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
@@ -80,14 +80,14 @@ const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
 const lemmaCache = new Map<string, readonly string[]>();
 const LEMMA_CACHE_LIMIT = 20_000;
 
-/** Base forms WordNet may list a typed word under: memoized (a dozen regexes per call), a fresh copy each time. */
-function lemmaCandidates(word: string): string[] {
+/** Base forms WordNet may list a typed word under: memoized (a dozen regexes per call; treat the result as read-only). */
+function lemmaCandidates(word: string): readonly string[] {
   let forms = lemmaCache.get(word);
   if (forms === undefined) {
     forms = computeLemmaCandidates(word);
     if (lemmaCache.size < LEMMA_CACHE_LIMIT) lemmaCache.set(word, forms);
   }
-  return forms.slice();
+  return forms;
 }
 
 /** Base forms WordNet may list a typed word under (a tiny morphy: plurals, tenses). */
@@ -119,12 +119,14 @@ interface AnalysisCache {
   thesaurus: Thesaurus;
   words: Map<string, WordAnalysis>;
   synonyms: Map<string, readonly Expansion[]>;
+  /** A word's synonym expansions when no two-word lemma joins it to a neighbour (most words). */
+  wordSynonyms: Map<string, readonly Expansion[]>;
 }
 const analysisCaches = new WeakMap<RetrievalIndex, AnalysisCache>();
 
 function analysisCache(index: RetrievalIndex, thesaurus: Thesaurus): AnalysisCache {
   let cache = analysisCaches.get(index);
-  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map() }));
+  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map() }));
   return cache;
 }
 
@@ -147,7 +149,7 @@ function synonymsInKnowledgeBase(cache: AnalysisCache, index: RetrievalIndex, le
   return remember(cache.synonyms, lemma, found);
 }
 
-function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: string[], own: string): Expansion[] {
+function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: readonly string[], own: string): readonly Expansion[] {
   const best = new Map<string, Expansion>();
   for (const lemma of lemmas) {
     for (const expansion of synonymsInKnowledgeBase(cache, index, lemma)) {
@@ -156,6 +158,7 @@ function synonymExpansions(cache: AnalysisCache, index: RetrievalIndex, lemmas: 
       if (!previous || previous.weight < expansion.weight) best.set(expansion.stem, expansion);
     }
   }
+  if (best.size === 0) return [];
   return [...best.values()].sort((a, b) => b.weight - a.weight || (a.stem < b.stem ? -1 : 1)).slice(0, MAX_SYNONYMS);
 }
 
@@ -196,12 +199,20 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   "just wondering", "excuse me",
 ].map((phrase) => phrase.split(" "));
 
+/** FILLER_PHRASES by first word: a token costs one look-up, not a comparison per phrase. */
+const FILLER_PHRASES_BY_FIRST = new Map<string, Array<readonly string[]>>();
+for (const phrase of FILLER_PHRASES) {
+  const list = FILLER_PHRASES_BY_FIRST.get(phrase[0]!);
+  if (list) list.push(phrase);
+  else FILLER_PHRASES_BY_FIRST.set(phrase[0]!, [phrase]);
+}
+
 /** Positions of the tokens that belong to a filler phrase. */
 function fillerPositions(tokens: readonly Token[]): Set<number> {
   const positions = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
-    for (const phrase of FILLER_PHRASES) {
-      if (tokens[i]!.word !== phrase[0] || i + phrase.length > tokens.length || !phrase.every((word, k) => tokens[i + k]!.word === word)) continue;
+    for (const phrase of FILLER_PHRASES_BY_FIRST.get(tokens[i]!.word) ?? []) {
+      if (i + phrase.length > tokens.length || !phrase.every((word, k) => tokens[i + k]!.word === word)) continue;
       for (let k = 0; k < phrase.length; k++) positions.add(i + k);
     }
   }
@@ -363,6 +374,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const terms: QueryTerm[] = [];
   const positions: number[] = [];
   const asked = questionStart(tokens);
+  const starts = multiwordStarts(thesaurus);
   for (let i = 0; i < content.length; i++) {
     const token = content[i]!;
     const next = content[i + 1];
@@ -389,13 +401,20 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     }
     const expansions = word.expansions.slice();
     // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
-    const lemmas = lemmaCandidates(token.word);
+    // (Only lemmas that start a two-word lemma of the thesaurus are joined: most start none,
+    // and the others would only cost a string and a look-up each.)
+    const forms = lemmaCandidates(token.word);
+    const lemmas = forms.slice();
     const following = tokens[token.position + 1];
-    if (following) for (const l of lemmaCandidates(token.word)) lemmas.push(`${l}_${following.word}`);
+    if (following) for (const l of forms) if (starts.has(l)) lemmas.push(`${l}_${following.word}`);
     // …and with the word before it, even a stop word ("got back" → get_back → return).
     const preceding = tokens[token.position - 1];
-    if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) lemmas.push(`${l}_${token.word}`);
-    for (const expansion of synonymExpansions(cache, index, lemmas, token.stem)) {
+    if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) if (starts.has(l)) lemmas.push(`${l}_${token.word}`);
+    const synonyms =
+      lemmas.length === forms.length
+        ? (cache.wordSynonyms.get(token.word) ?? remember(cache.wordSynonyms, token.word, synonymExpansions(cache, index, lemmas, token.stem)))
+        : synonymExpansions(cache, index, lemmas, token.stem);
+    for (const expansion of synonyms) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
     terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked));

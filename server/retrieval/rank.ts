@@ -130,10 +130,12 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
     // the first list that holds it is that one, and later lists skip it (stamped with the
     // term). Adding strength × weight to the running sum in term order gives the same floats
     // as a per-unit best strength per term.
-    lists.sort((a, b) => b.strength - a.strength);
-    if (lists.length > 1 && ++scratch.stamp === 0x7fffffff) {
-      counted.fill(0);
-      scratch.stamp = 1;
+    if (lists.length > 1) {
+      lists.sort((a, b) => b.strength - a.strength);
+      if (++scratch.stamp === 0x7fffffff) {
+        counted.fill(0);
+        scratch.stamp = 1;
+      }
     }
     const stamp = scratch.stamp;
     for (let l = 0; l < lists.length; l++) {
@@ -163,31 +165,37 @@ export function gatherCandidates(index: RetrievalIndex, query: Query, scope: num
   return top;
 }
 
+/** True when unit a ranks below unit b: a lower total, or the same total and a higher index. */
+function worse(totals: Float64Array, a: number, b: number): boolean {
+  return totals[a]! < totals[b]! || (totals[a] === totals[b] && a > b);
+}
+
+/** Restore the heap order (its root is the worst kept unit) below `from`. */
+function siftDown(totals: Float64Array, heap: Int32Array, size: number, from: number): void {
+  let i = from;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < size && worse(totals, heap[l]!, heap[m]!)) m = l;
+    if (r < size && worse(totals, heap[r]!, heap[m]!)) m = r;
+    if (m === i) return;
+    const t = heap[i]!;
+    heap[i] = heap[m]!;
+    heap[m] = t;
+    i = m;
+  }
+}
+
 /**
  * The best `depth` of the touched units by (total desc, index asc), sorted: a bounded heap
  * instead of sorting every touched unit (the order is total, so the result is the same).
+ * (Its helpers are not closures: tsx names each closure made, a cost per question.)
  */
 function selectTop(scratch: Scratch, count: number, depth: number): number[] {
   const { totals, touched } = scratch;
   const heap = depth <= scratch.heap.length ? scratch.heap : new Int32Array(depth);
-  /** True when unit a ranks below unit b. */
-  const worse = (a: number, b: number) => totals[a]! < totals[b]! || (totals[a] === totals[b] && a > b);
   let size = 0;
-  const siftDown = (from: number) => {
-    let i = from;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      const t = heap[i]!;
-      heap[i] = heap[m]!;
-      heap[m] = t;
-      i = m;
-    }
-  };
   for (let k = 0; k < count; k++) {
     const u = touched[k]!;
     if (size < depth) {
@@ -196,21 +204,22 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
       heap[i] = u;
       while (i > 0) {
         const p = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[p]!)) break;
+        if (!worse(totals, heap[i]!, heap[p]!)) break;
         const t = heap[i]!;
         heap[i] = heap[p]!;
         heap[p] = t;
         i = p;
       }
-    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(heap[0]!, u)) {
+    } else if (depth > 0 && totals[u]! >= totals[heap[0]!]! && worse(totals, heap[0]!, u)) {
       // (Most units fall below the worst kept total: rejected by the first comparison.)
       heap[0] = u;
-      siftDown(0);
+      siftDown(totals, heap, size, 0);
     }
   }
-  return Array.from(heap.subarray(0, size)).sort((a, b) => totals[b]! - totals[a]! || a - b);
+  const top: number[] = [];
+  for (let k = 0; k < size; k++) top.push(heap[k]!);
+  return top.sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
-
 
 function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
   if (total === 0) return 0;
@@ -262,6 +271,14 @@ function claimedScratch(length: number): Uint8Array {
   return claimedBuffer;
 }
 
+let matchedBuffer = new Float64Array(64);
+/** A zeroed scratch buffer of at least `length` numbers (as claimedScratch; a fresh array per unit cost more). */
+function matchedScratch(length: number): Float64Array {
+  if (matchedBuffer.length < length) matchedBuffer = new Float64Array(Math.max(length, 2 * matchedBuffer.length));
+  else matchedBuffer.fill(0, 0, length);
+  return matchedBuffer;
+}
+
 /** Fields a term can be matched in (claimed separately: a stem may match in two fields). */
 const MAIN = 0;
 const ANSWER = 1;
@@ -290,6 +307,27 @@ interface MatchOption {
 
 function byStrength(a: MatchOption, b: MatchOption): number {
   return b.strength - a.strength || a.term - b.term || (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0) || a.order - b.order;
+}
+
+/** Lists of options longer than this are sorted by Array.prototype.sort. */
+const INSERTION_SORT_MAX = 32;
+
+/**
+ * Sort a unit's match options by byStrength. A unit has a handful: insertion sort, whose calls
+ * to byStrength the JIT inlines, takes a third of the time Array.prototype.sort does at that
+ * size. The order is the same: both sorts are stable.
+ */
+function sortOptions(options: MatchOption[]): void {
+  if (options.length > INSERTION_SORT_MAX) {
+    options.sort(byStrength);
+    return;
+  }
+  for (let i = 1; i < options.length; i++) {
+    const option = options[i]!;
+    let j = i - 1;
+    for (; j >= 0 && byStrength(options[j]!, option) > 0; j--) options[j + 1] = options[j]!;
+    options[j + 1] = option;
+  }
 }
 
 /** Per index: each unit's own content weight (sum of its stems' idf), computed on first use. */
@@ -326,14 +364,16 @@ class QueryPlan {
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
       });
     });
-    this.complete = !related || related.all !== undefined;
-    if (related?.all) {
-      for (const [stem, strengths] of related.all) {
-        const info = this.infos.get(stem);
-        if (info) info.related = strengths;
-        else this.infos.set(stem, { matches: NO_MATCHES, related: strengths, relatedKnown: true });
+    this.complete = !related || related.byTerm !== undefined;
+    related?.byTerm?.forEach((list, t) => {
+      if (!list) return;
+      for (let j = 0; j < list.stems.length; j++) {
+        const stem = list.stems[j]!;
+        let info = this.infos.get(stem);
+        if (!info) this.infos.set(stem, (info = { matches: NO_MATCHES, related: undefined, relatedKnown: true }));
+        (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
-    }
+    });
     let total = 0;
     for (const term of query.terms) if (term.known) total += term.weight;
     this.total = total;
@@ -374,11 +414,22 @@ class QueryPlan {
     return total;
   }
 
-  /** Every way a question term can match a stem of one field of the unit. */
-  private collect(options: MatchOption[], stems: readonly string[], field: Field, weight: number, withRelated: boolean): void {
+  /**
+   * Every way a question term can match a stem of one field of the unit; with `found`, each
+   * stem's expansions too (by position; undefined: none).
+   */
+  private collect(
+    options: MatchOption[],
+    stems: readonly string[],
+    field: Field,
+    weight: number,
+    withRelated: boolean,
+    found?: Array<readonly StemMatch[] | undefined>,
+  ): void {
     for (let pos = 0; pos < stems.length; pos++) {
       const stem = stems[pos]!;
       const info = this.info(stem, withRelated);
+      if (found) found.push(info?.matches);
       if (!info) continue;
       for (const m of info.matches) {
         options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
@@ -404,12 +455,14 @@ class QueryPlan {
     // "line" already matched exactly.
     const options: MatchOption[] = [];
     const withRelated = this.related !== undefined;
-    this.collect(options, unit.stems, MAIN, 1, withRelated);
+    /** The question's expansions of each main-field stem (for phrases). */
+    const mainMatches: Array<readonly StemMatch[] | undefined> = [];
+    this.collect(options, unit.stems, MAIN, 1, withRelated, mainMatches);
     if (faq) {
       this.collect(options, unit.answerStems, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
       this.collect(options, unit.linkedStems, LINKED, LINKED_WEIGHT, false);
     }
-    options.sort(byStrength);
+    sortOptions(options);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
     // Claimed stems of the three fields, one after the other in a reused, zeroed buffer.
     const offsets = [0, unit.stems.length, unit.stems.length + unit.answerStems.length];
@@ -419,7 +472,7 @@ class QueryPlan {
     const fieldStems = [unit.stems, unit.answerStems, unit.linkedStems] as const;
     const claimedStems = faq ? new Set<string>() : undefined;
     /** Strength each main-field stem was matched with (0: not matched). */
-    const matchedMain = new Array<number>(unit.stems.length).fill(0);
+    const matchedMain = matchedScratch(unit.stems.length);
     let assignedCount = 0;
     for (const option of options) {
       const slot = offsets[option.field]! + option.pos;
@@ -470,15 +523,15 @@ class QueryPlan {
     const total = this.total;
     const ownTotal = this.ownTotal(unit);
     let ownCovered = 0;
-    for (let k = 0; k < matchedMain.length; k++) {
+    for (let k = 0; k < unit.stems.length; k++) {
       // Unmatched stems add 0: skipping them leaves the same sum.
       if (matchedMain[k]! > 0) ownCovered += index.idf(unit.stems[k]!) * matchedMain[k]!;
     }
     let phrase = 0;
     if (query.bigrams.length > 0) {
       const sequence = unit.sequence;
-      const at: Array<readonly StemMatch[] | undefined> = [];
-      for (let k = 0; k < sequence.length; k++) at.push(this.infos.get(sequence[k]!)?.matches);
+      // A sequence without repeats is the stems array itself (see Unit): positions agree.
+      const at = sequence === unit.stems ? mainMatches : sequence.map((s) => this.infos.get(s)?.matches);
       for (const [a, b] of query.bigrams) {
         for (let k = 0; k + 1 < sequence.length; k++) {
           if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
@@ -491,9 +544,13 @@ class QueryPlan {
     }
     let answerType = 1;
     if (query.answerType !== "none") {
-      /** Every stem the question gives, in either field (for "a name the question does not give"). */
-      const given = new Set<string>();
-      for (const option of assigned) if (option) given.add(option.stem);
+      /** Every stem the question gives, in either field (for "a name the question does not give": only names and organisations are looked up). */
+      let given: ReadonlySet<string> = NO_STEMS;
+      if (unit.names.length > 0 || (unit.answerTypes & ORGANISATION_BIT) !== 0) {
+        const stems = new Set<string>();
+        for (const option of assigned) if (option) stems.add(option.stem);
+        given = stems;
+      }
       answerType = answerTypeFit(query.answerType, unit, given);
     }
     const features: Features = {
@@ -525,6 +582,8 @@ export function scoreUnit(
   return new QueryPlan(index, query, related).score(unit, fuzzy);
 }
 
+const NO_STEMS: ReadonlySet<string> = new Set();
+
 /** Answer types close enough that an FAQ asking one answers the other. */
 const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["number", "money"]), new Set(["person", "place"])];
 
@@ -533,7 +592,7 @@ const COMPATIBLE_TYPES: ReadonlyArray<ReadonlySet<AnswerType>> = [new Set(["numb
  * question asks for another kind ("When…?" for "How much…?") does not fit, whatever its
  * answer holds; otherwise the text must carry the kind (a date for "when", a sum for "how much").
  */
-export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<string> = new Set()): number {
+export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<string> = NO_STEMS): number {
   if (asked === "none") return 1;
   // "Who…?"/"Where…?" want a name the question does not already give.
   const newName = unit.names.some((n) => !given.has(n));
@@ -596,14 +655,28 @@ export const LEDE_BONUS = 0.05;
 export const FRAGMENT_FACTOR = 0.8;
 
 export function isFragment(text: string): boolean {
-  return !/[.!?…]["'”’)\]]*\s*$/u.test(text);
+  // Read from the end (the regex /[.!?…]["'”’)\]]*\s*$/u, unanchored, would try every
+  // position of the sentence): past white space, then closing quotes and brackets, the final mark.
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && CLOSERS.includes(trimmed[end - 1]!)) end--;
+  return end === 0 || !FINAL_MARKS.includes(trimmed[end - 1]!);
 }
+/** Closing quotes and brackets that may follow a sentence's final mark. */
+const CLOSERS = `"'”’)]`;
+const FINAL_MARKS = ".!?…";
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
 export const MEANING_WEIGHT = 0.3;
 
 /** FAQ candidates compared as whole strings (a small, fixed cost per question). */
 const FUZZY_DEPTH = 5;
+
+/**
+ * The question's bigrams are made in this buffer (one question at a time; a longer one gets
+ * its own array): a typed array of this size made per question is allocated off the heap.
+ */
+const questionBigrams = new Uint32Array(512);
 
 /**
  * Whole-string similarity of the question to the best-placed FAQ questions: natural's Dice
@@ -613,11 +686,11 @@ const FUZZY_DEPTH = 5;
 function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<number, number> {
   const result = new Map<number, number>();
   let seen = 0;
-  let own: Set<number> | undefined;
+  let own: Uint32Array | undefined;
   for (const unit of units) {
     if (unit.kind !== "faq") continue;
     if (seen++ >= FUZZY_DEPTH) break;
-    result.set(unit.index, diceOfBigrams((own ??= diceBigrams(key)), faqBigrams(unit.key)));
+    result.set(unit.index, diceOfBigrams((own ??= diceBigrams(key, questionBigrams)), faqBigrams(unit.key)));
   }
   return result;
 }
@@ -627,26 +700,41 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * once per question, an FAQ question's once per knowledge base (bounded cache). Same
  * sanitizing, padding and formula as natural/lib/natural/distance/dice_coefficient.js, so
  * the same values to the bit (including NaN for two empty strings). A bigram (two UTF-16
- * code units, as natural slices them) is kept as one number, not a two-letter string.
+ * code units, as natural slices them) is kept as one number, not a two-letter string, and a
+ * set of them as a sorted array without repeats: counting the shared ones is then one merge,
+ * with no hashing.
  */
-function diceBigrams(text: string): Set<number> {
-  const sanitized = text.toLowerCase().replace(/\s+/g, " ").replace(/^\s+|\s+$/g, "");
+function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
+  // (natural strips the ends with /^\s+|\s+$/g, which is what trim does.)
+  const sanitized = text.toLowerCase().replace(/\s+/g, " ").trim();
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
-  const bigrams = new Set<number>();
-  for (let i = 0; i < padded.length - 1; i++) bigrams.add(padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1));
-  return bigrams;
+  const count = Math.max(0, padded.length - 1);
+  const grams = buffer && buffer.length >= count ? buffer.subarray(0, count) : new Uint32Array(count);
+  for (let i = 0; i < grams.length; i++) grams[i] = padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1);
+  grams.sort();
+  let distinct = 0;
+  for (let i = 0; i < grams.length; i++) if (distinct === 0 || grams[i] !== grams[distinct - 1]) grams[distinct++] = grams[i]!;
+  return grams.subarray(0, distinct);
 }
 
-function diceOfBigrams(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+function diceOfBigrams(a: Uint32Array, b: Uint32Array): number {
   let shared = 0;
-  for (const gram of a) if (b.has(gram)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      shared++;
+      i++;
+      j++;
+    }
+  }
+  return (2 * shared) / (a.length + b.length);
 }
 
-const faqBigramCache = new Map<string, Set<number>>();
+const faqBigramCache = new Map<string, Uint32Array>();
 const FAQ_BIGRAM_CACHE_LIMIT = 5_000;
 
-function faqBigrams(key: string): Set<number> {
+function faqBigrams(key: string): Uint32Array {
   let bigrams = faqBigramCache.get(key);
   if (!bigrams) {
     if (faqBigramCache.size >= FAQ_BIGRAM_CACHE_LIMIT) faqBigramCache.clear();

@@ -33,18 +33,21 @@ const MAX_LISTED_STEMS = 3_000;
 /** Question words whose related stems are kept per knowledge base at most. */
 const MAX_CACHED_WORDS = 10_000;
 
+/** A question word's related stems, and their strengths (parallel arrays). */
+export interface RelatedStems {
+  readonly stems: readonly string[];
+  readonly strengths: readonly number[];
+}
+
 /** One question's related-word strengths (see SemanticMatcher.forQuery). */
 export interface RelatedStrengths {
   /** Related strength per term index for a stem; undefined when it is 0 for every term. */
   of(stem: string): Float64Array | undefined;
-  /** When the knowledge base is small: every stem whose strengths are not all 0, with `of`'s values. */
-  readonly all?: ReadonlyMap<string, Float64Array>;
-}
-
-/** A question word's related stems, and their strengths (parallel arrays). */
-interface RelatedStems {
-  stems: string[];
-  strengths: number[];
+  /**
+   * When the knowledge base is small: per term index, every stem with a strength for the
+   * term and that strength (undefined: none), the values `of` gives.
+   */
+  readonly byTerm?: ReadonlyArray<RelatedStems | undefined>;
 }
 
 interface StemRows {
@@ -82,9 +85,18 @@ export class SemanticMatcher {
     return known;
   }
 
+  /** Rows of words as typed, kept (bounded): a question's words are looked up again and again, in a map of every word with a vector. */
+  private readonly wordRows = new Map<string, number>();
+
   /** The vector row of a word as typed, or -1. */
   rowOfWord(word: string): number {
-    return this.embeddings.rows.get(word) ?? this.embeddings.rows.get(baseForm(word)) ?? -1;
+    let row = this.wordRows.get(word);
+    if (row === undefined) {
+      row = this.embeddings.rows.get(word) ?? this.embeddings.rows.get(baseForm(word)) ?? -1;
+      if (this.wordRows.size >= MAX_CACHED_WORDS) this.wordRows.clear();
+      this.wordRows.set(word, row);
+    }
+    return row;
   }
 
   /** The vector row of a document stem (memoized: the vocabulary is fixed), or -1. */
@@ -100,12 +112,13 @@ export class SemanticMatcher {
   }
 
   /** Mean vector of FAQ questions (by unit index), computed on first use. */
-  private readonly meanVectors = new Map<number, Float64Array | null>();
+  private readonly meanVectors = new Map<number, number[] | null>();
 
   /** The normalized mean of the vectors of some words (stems or typed words), or null. */
-  private meanOf(rows: readonly number[]): Float64Array | null {
+  private meanOf(rows: readonly number[]): number[] | null {
     const { vectors, dimensions } = this.embeddings;
-    const mean = new Float64Array(dimensions);
+    // (An array, not a Float64Array: one this size is allocated off the heap, slower per question.)
+    const mean = new Array<number>(dimensions).fill(0);
     let count = 0;
     for (const row of rows) {
       if (row < 0) continue;
@@ -160,50 +173,55 @@ export class SemanticMatcher {
     const termRows = query.terms.map((t, i) => (t.name || t.light ? -1 : this.rowOfWord(termWords[i]!)));
     // Contrasting words (second/first, six/seven) are close in vector space but never paraphrases.
     const contrasters = termWords.map((word) => contrastsWith(word));
-    const contrasts = (t: number, stem: string) => {
-      const contrastsWithTerm = contrasters[t];
-      return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
-    };
     if (termRows.every((row) => row < 0)) return undefined;
-    const norms = this.norms;
-    let pairs: Array<Map<number, number> | undefined> | undefined;
-    const of = (stem: string): Float64Array | undefined => {
-      const other = this.rowOfStem(stem);
-      let strengths: Float64Array | undefined;
-      if (other >= 0) {
-        pairs ??= termRows.map((row) => (row < 0 ? undefined : this.pairsOf(row)));
-        for (let t = 0; t < termRows.length; t++) {
-          const row = termRows[t]!;
-          if (row < 0 || other === row) continue;
-          const known = pairs[t]!;
-          let strength = known.get(other);
-          if (strength === undefined) {
-            strength = relatedStrength(cosineWithNorms(this.embeddings, norms, row, other));
-            known.set(other, strength);
-            this.pairCount++;
-          }
-          if (strength > 0 && !contrasts(t, stem)) (strengths ??= new Float64Array(termRows.length))[t] = strength;
-        }
-      }
-      return strengths;
-    };
     const stems = this.stemRows();
-    if (!stems) return { of };
-    // The same strengths as `of`, for every stem that has one.
-    const all = new Map<string, Float64Array>();
-    for (let t = 0; t < termRows.length; t++) {
-      const row = termRows[t]!;
-      if (row < 0) continue;
+    // A method, not an arrow: tsx names each closure made (a cost per question).
+    const matcher = this;
+    let pairs: Array<Map<number, number> | undefined> | undefined;
+    const result: RelatedStrengths = {
+      of(stem: string): Float64Array | undefined {
+        const other = matcher.rowOfStem(stem);
+        let found: Float64Array | undefined;
+        if (other >= 0) {
+          pairs ??= termRows.map((row) => (row < 0 ? undefined : matcher.pairsOf(row)));
+          for (let t = 0; t < termRows.length; t++) {
+            const row = termRows[t]!;
+            if (row < 0 || other === row) continue;
+            const known = pairs[t]!;
+            let strength = known.get(other);
+            if (strength === undefined) {
+              strength = relatedStrength(cosineWithNorms(matcher.embeddings, matcher.norms, row, other));
+              known.set(other, strength);
+              matcher.pairCount++;
+            }
+            if (strength > 0 && !matcher.contrasts(contrasters, t, stem)) (found ??= new Float64Array(termRows.length))[t] = strength;
+          }
+        }
+        return found;
+      },
+    };
+    if (!stems) return result;
+    // The same strengths as `of`, per term: the word's related stems (kept across questions),
+    // less those that contrast with it.
+    const byTerm = termRows.map((row, t): RelatedStems | undefined => {
+      if (row < 0) return undefined;
       const related = this.relatedStemsOf(row, stems);
+      if (!contrasters[t]) return related;
+      const kept: { stems: string[]; strengths: number[] } = { stems: [], strengths: [] };
       for (let j = 0; j < related.stems.length; j++) {
-        const stem = related.stems[j]!;
-        if (contrasts(t, stem)) continue;
-        let strengths = all.get(stem);
-        if (!strengths) all.set(stem, (strengths = new Float64Array(termRows.length)));
-        strengths[t] = related.strengths[j]!;
+        if (this.contrasts(contrasters, t, related.stems[j]!)) continue;
+        kept.stems.push(related.stems[j]!);
+        kept.strengths.push(related.strengths[j]!);
       }
-    }
-    return { of, all };
+      return kept;
+    });
+    return { of: result.of, byTerm };
+  }
+
+  /** True when a stem's document word contrasts with question term `t` (see contrastsWith). */
+  private contrasts(contrasters: ReadonlyArray<((word: string) => boolean) | null>, t: number, stem: string): boolean {
+    const contrastsWithTerm = contrasters[t];
+    return contrastsWithTerm ? contrastsWithTerm(this.index.surface.get(stem) ?? stem) : false;
   }
 
   /** The knowledge base's distinct unit stems that have a vector, and their rows; null when there are too many to list per word. */
@@ -233,16 +251,17 @@ export class SemanticMatcher {
   private relatedStemsOf(row: number, stems: StemRows): RelatedStems {
     let related = this.relatedStems.get(row);
     if (!related) {
-      related = { stems: [], strengths: [] };
+      const found = { stems: [] as string[], strengths: [] as number[] };
       for (let k = 0; k < stems.rows.length; k++) {
         const other = stems.rows[k]!;
         if (other === row) continue;
         const strength = relatedStrength(cosineWithNorms(this.embeddings, this.norms, row, other));
         if (strength > 0) {
-          related.stems.push(stems.stems[k]!);
-          related.strengths.push(strength);
+          found.stems.push(stems.stems[k]!);
+          found.strengths.push(strength);
         }
       }
+      related = found;
       if (this.relatedStems.size >= MAX_CACHED_WORDS) this.relatedStems.clear();
       this.relatedStems.set(row, related);
     }

@@ -181,8 +181,12 @@ function sameOffsets(folded: string, cased: string): boolean {
   return true;
 }
 
-/** Text made of ASCII characters only (most text): tokenize skips Unicode normalization. */
-const ASCII = /^[\x00-\x7F]*$/;
+/**
+ * Text made of ASCII characters and curly single quotes only (most text, and questions such
+ * as "Kim Jong Un’s visit"): tokenize skips Unicode normalization.
+ */
+const ASCII_OR_CURLY_QUOTES = /^[\x00-\x7F\u2018\u2019]*$/;
+const CURLY_QUOTES = /[\u2018\u2019]/g;
 
 /** Stop words that are content words when capitalized mid-sentence (the month May). */
 const CAPITALIZED_CONTENT: ReadonlySet<string> = new Set(["may"]);
@@ -384,10 +388,13 @@ export function scanWords(text: string, visit: WordVisitor): void {
     count++;
     visit(form, capitalized, stop);
   };
-  if (ASCII.test(text)) {
-    // NFKC leaves ASCII as it is, and of the characters normalizeText folds only the
-    // backtick (and case) is ASCII: wordForm reads matches folded, capitals come from the text.
-    scanAscii(text, (start, end, hash) => emit(text, start, end, hash, text.charCodeAt(start)));
+  if (ASCII_OR_CURLY_QUOTES.test(text)) {
+    // NFKC leaves ASCII and curly quotes as they are, and normalizeText folds the quotes to
+    // apostrophes (one character for one: offsets stay), after which of the characters it
+    // folds only the backtick (and case) is ASCII: wordForm reads matches folded, capitals
+    // come from the text.
+    const ascii = text.replace(CURLY_QUOTES, "'");
+    scanAscii(ascii, (start, end, hash) => emit(ascii, start, end, hash, ascii.charCodeAt(start)));
     return;
   }
   const original = text.normalize("NFKC");

@@ -47,6 +47,23 @@ export function relatedLemmas(thesaurus: Thesaurus, lemma: string): ReadonlyArra
   return result;
 }
 
+/** Per thesaurus, the words that start one of its multi-word lemmas ("get" of get_back), found on first use. */
+const starters = new WeakMap<Thesaurus, ReadonlySet<string>>();
+
+/** The words that start a multi-word lemma of the thesaurus (a word that starts none needs no `word_next` look-up). */
+export function multiwordStarts(thesaurus: Thesaurus): ReadonlySet<string> {
+  let words = starters.get(thesaurus);
+  if (!words) {
+    const found = new Set<string>();
+    for (const lemma of thesaurus.keys()) {
+      const joint = lemma.indexOf("_");
+      if (joint >= 0) found.add(lemma.slice(0, joint));
+    }
+    starters.set(thesaurus, (words = found));
+  }
+  return words;
+}
+
 function decodeEntry(thesaurus: Thesaurus, lemma: string): Array<[string, number]> {
   const full = thesaurus.get(lemma);
   const entry = full?.slice(full.indexOf("#") + 1);
