@@ -420,11 +420,24 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const run = new Scratch<string>();
   const scanning = { doc: 0, position: 0, keepWords: false };
 
+  /**
+   * The acronyms `flush` has weighed, as numbers when their letters are a to z (base 27):
+   * most runs repeat a name seen before, and the number spares making and hashing a string.
+   */
+  const weighedAcronyms = new Set<number>();
   const flush = () => {
     if (run.length >= 2 && run.length <= 5) {
-      let acronym = "";
-      for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
-      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
+      let code = 0;
+      for (let k = 0; k < run.length && code >= 0; k++) {
+        const letter = run.get(k).charCodeAt(0) - 96;
+        code = letter >= 1 && letter <= 26 ? code * 27 + letter : -1;
+      }
+      if (code < 0 || !weighedAcronyms.has(code)) {
+        if (code >= 0) weighedAcronyms.add(code);
+        let acronym = "";
+        for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
+        if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
+      }
     }
     run.clear();
   };
