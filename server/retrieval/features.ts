@@ -32,13 +32,6 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "person" | "place"
   reason: /\b(?:because|due to|since|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance))\b/i,
 };
 
-/** Every alternative of MONEY.words and AGE.words holds one of these: one quick scan spares both in most texts. */
-const MONEY_OR_AGE_WORD = /free|charge|nothing|born/i;
-/** A capitalized word that does not start the sentence: a name of a person, group or place. */
-const NAME = /\s[\p{Lu}][\p{Ll}\p{Lu}]/u;
-/** A capital after a place preposition ("in Paris", "from the Hague"). */
-const PLACE = /\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u;
-
 /** Money and age: the alternatives that need a digit apart, so that a text without one skips them. */
 const MONEY = {
   digits: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b/i,
@@ -92,19 +85,18 @@ export function sentenceAnswerTypes(text: string): number {
   // One scan for a digit spares whole patterns: any digit is a number, and speeds,
   // distances and most amounts and ages have one.
   const digit = /\d/.test(text);
-  const moneyOrAgeWord = MONEY_OR_AGE_WORD.test(text);
   if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
   if (digit || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
   if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
-  if ((digit && MONEY.digits.test(text)) || (moneyOrAgeWord && MONEY.words.test(text))) flags |= TYPE_BITS.money;
+  if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;
   if (PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
-  if ((digit && AGE.digits.test(text)) || (moneyOrAgeWord && AGE.words.test(text))) flags |= TYPE_BITS.age;
+  if ((digit && AGE.digits.test(text)) || AGE.words.test(text)) flags |= TYPE_BITS.age;
   if (digit && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
   if (digit && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
-  // A name is a place too: PLACE can only add what NAME already gave.
-  if (NAME.test(text)) flags |= TYPE_BITS.person | TYPE_BITS.place;
-  else if (PLACE.test(text)) flags |= TYPE_BITS.place;
+  // A capitalized word that does not start the sentence: a name of a person, group or place.
+  if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) flags |= TYPE_BITS.person | TYPE_BITS.place;
+  if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
   return flags;
 }
 
