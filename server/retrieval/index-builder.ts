@@ -30,9 +30,9 @@ export interface Unit {
    * its question and answer overlap most): an FAQ about "the visit" may be asked about "the
    * trip" in the article's words. Empty for sentences.
    */
-  linkedStems: string[];
+  linkedStems: readonly string[];
   /** For a sentence, the FAQ pairs (unit indices) linked to it: they restate what it says. Empty for FAQ pairs. */
-  summarizedBy: number[];
+  summarizedBy: readonly number[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
   answerTypes: number;
   /** Stems of the words its answer text writes with a capital (not first): the names it can give. */
@@ -202,8 +202,12 @@ interface WordEntry {
   lettersOnly: boolean;
 }
 
-/** The part ids of the (many) words without parts. */
-const NO_IDS: readonly number[] = [];
+/**
+ * The one empty list of all that have none: the part ids of words without parts, and most
+ * units' answer stems, linked stems and summarizedBy (an array each was 250,000 arrays to
+ * allocate and keep at 10,000 documents).
+ */
+const NONE: readonly never[] = [];
 
 /** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size. */
 class Scratch<T> {
@@ -262,8 +266,8 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
   const own = new Int32Array(termCount);
   const linkedBy = new Int32Array(termCount);
   const fields = [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const;
-  const best: number[] = [];
-  const bestOverlap: number[] = [];
+  const best = new Int32Array(MAX_LINKED_SENTENCES);
+  const bestOverlap = new Float64Array(MAX_LINKED_SENTENCES);
   // A document's units are consecutive: its FAQ pairs, then its sentences.
   for (let start = 0; start < units.length; ) {
     const doc = units[start]!.doc;
@@ -281,9 +285,9 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
         }
       }
       if (ownWeight === 0) continue;
-      // The best MAX_LINKED_SENTENCES sentences by overlap, the earlier first on ties.
-      best.length = 0;
-      bestOverlap.length = 0;
+      // The best MAX_LINKED_SENTENCES sentences by overlap, the earlier first on ties
+      // (an insertion into fixed slots: no arrays made per FAQ pair).
+      let count = 0;
       for (let s = start; s < end; s++) {
         if (units[s]!.kind !== "sentence") continue;
         let shared = 0;
@@ -293,17 +297,22 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
         }
         const overlap = shared / ownWeight;
         if (overlap < MIN_LINK_OVERLAP) continue;
-        let at = best.length;
+        let at = count;
         while (at > 0 && overlap > bestOverlap[at - 1]!) at--;
         if (at >= MAX_LINKED_SENTENCES) continue;
-        best.splice(at, 0, s);
-        bestOverlap.splice(at, 0, overlap);
-        best.length = Math.min(best.length, MAX_LINKED_SENTENCES);
-        bestOverlap.length = best.length;
+        for (let k = Math.min(count, MAX_LINKED_SENTENCES - 1); k > at; k--) {
+          best[k] = best[k - 1]!;
+          bestOverlap[k] = bestOverlap[k - 1]!;
+        }
+        best[at] = s;
+        bestOverlap[at] = overlap;
+        count = Math.min(count + 1, MAX_LINKED_SENTENCES);
       }
+      if (count === 0) continue;
       const linked: string[] = [];
-      for (const s of best) {
-        units[s]!.summarizedBy.push(f);
+      for (let b = 0; b < count; b++) {
+        const s = best[b]!;
+        units[s]!.summarizedBy = [...units[s]!.summarizedBy, f];
         const stems = units[s]!.stems;
         for (let j = 0; j < stems.length; j++) {
           const t = main.terms.data[mainOffsets[s]! + j]!;
@@ -312,7 +321,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
           linked.push(stems[j]!);
         }
       }
-      units[f]!.linkedStems = linked.slice(); // exact size (see analyze)
+      if (linked.length > 0) units[f]!.linkedStems = linked.slice(); // exact size (see analyze)
     }
     start = end;
   }
@@ -378,7 +387,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       const nameLike = /^\p{L}/u.test(word);
       entry = {
         vocabularyId: vocabulary.intern(word),
-        partIds: form.parts.length > 0 ? form.parts.map((part) => vocabulary.intern(part)) : NO_IDS,
+        partIds: form.parts.length > 0 ? form.parts.map((part) => vocabulary.intern(part)) : NONE,
         term: termOf(form.stem),
         stems,
         terms: stems.map(termOf),
@@ -411,11 +420,24 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const run = new Scratch<string>();
   const scanning = { doc: 0, position: 0, keepWords: false };
 
+  /**
+   * The acronyms `flush` has weighed, as numbers when their letters are a to z (base 27):
+   * most runs repeat a name seen before, and the number spares making and hashing a string.
+   */
+  const weighedAcronyms = new Set<number>();
   const flush = () => {
     if (run.length >= 2 && run.length <= 5) {
-      let acronym = "";
-      for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
-      if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
+      let code = 0;
+      for (let k = 0; k < run.length && code >= 0; k++) {
+        const letter = run.get(k).charCodeAt(0) - 96;
+        code = letter >= 1 && letter <= 26 ? code * 27 + letter : -1;
+      }
+      if (code < 0 || !weighedAcronyms.has(code)) {
+        if (code >= 0) weighedAcronyms.add(code);
+        let acronym = "";
+        for (let k = 0; k < run.length; k++) acronym += run.get(k)[0];
+        if (!acronyms.has(acronym) && !STOPWORDS.has(acronym)) acronyms.set(acronym, run.copy().map((w) => stem(w)));
+      }
     }
     run.clear();
   };
@@ -521,8 +543,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         stems,
         sequence: q.stems,
         answerStems: distinct(a.stems, terms, answerTerms, answerUnits, index),
-        linkedStems: [],
-        summarizedBy: [],
+        linkedStems: NONE,
+        summarizedBy: NONE,
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: a.names,
         people: a.people,
@@ -548,9 +570,9 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         sentence,
         stems: distinct(analyzed.stems, terms, mainTerms, mainUnits, index),
         sequence: analyzed.stems,
-        answerStems: [],
-        linkedStems: [],
-        summarizedBy: [],
+        answerStems: NONE,
+        linkedStems: NONE,
+        summarizedBy: NONE,
         answerTypes: sentenceAnswerTypes(sentence.text),
         names: analyzed.names,
         people: analyzed.people,
