@@ -102,52 +102,19 @@ export function boundedDistance(source: string, target: string, bound: number): 
   return distance > bound ? bound + 1 : distance;
 }
 
-/** Where `correct` finds its candidates: word ids (ascending) by trigram and by phonetic code, and the short words. */
-interface Candidates {
-  byTrigram: Map<string, number[]>;
-  byPhonetic: Map<string, number[]>;
-  /** Short words (under MIN_FUZZY_LENGTH letters): too short for trigrams, checked one by one. */
-  short: number[];
-}
-
-function candidateLists(words: readonly string[]): Candidates {
-  const byTrigram = new Map<string, number[]>();
-  const byPhonetic = new Map<string, number[]>();
-  const short: number[] = [];
-  words.forEach((word, id) => {
-    if (!/^\p{L}/u.test(word)) return;
-    if (word.length < MIN_FUZZY_LENGTH && /^\p{L}+$/u.test(word)) short.push(id);
-    for (const gram of trigrams(word)) {
-      let list = byTrigram.get(gram);
-      if (!list) byTrigram.set(gram, (list = []));
-      // Once per word, however often the word repeats the trigram.
-      if (list[list.length - 1] !== id) list.push(id);
-    }
-    const code = phoneticCode(word);
-    if (code.length >= 2) {
-      let list = byPhonetic.get(code);
-      if (!list) byPhonetic.set(code, (list = []));
-      list.push(id);
-    }
-  });
-  return { byTrigram, byPhonetic, short };
-}
-
 export class Vocabulary {
   /** Every distinct normalized word of the documents. */
   private readonly words: string[] = [];
   private readonly wordIds = new Map<string, number>();
+  private readonly byTrigram = new Map<string, number[]>();
+  private readonly byPhonetic = new Map<string, number[]>();
   /** Per word id: occurrences written with a capital (names: most of them), and all occurrences. Arrays, not Maps: one slot per word. */
   private readonly capitalized: number[] = [];
   private readonly occurrences: number[] = [];
   /** Scratch for `correct`: trigrams shared with the typed word, per word id (all 0 between calls). */
   private shared = new Int32Array(0);
-  /**
-   * The candidate lists of `correct`, made on its first call: a Double Metaphone code and
-   * the trigrams of every word were a tenth of the index build at 10,000 documents, and
-   * most words are never looked up this way. Dropped when a word is added.
-   */
-  private candidates: Candidates | undefined;
+  /** Short words (under MIN_FUZZY_LENGTH letters): too short for trigrams, checked one by one. */
+  private readonly short: number[] = [];
 
   /** Record one occurrence of a document word. */
   add(word: string, capitalized: boolean): void {
@@ -169,7 +136,20 @@ export class Vocabulary {
       this.wordIds.set(word, id);
       this.capitalized.push(0);
       this.occurrences.push(0);
-      this.candidates = undefined;
+      if (/^\p{L}+$/u.test(word) && word.length < MIN_FUZZY_LENGTH) this.short.push(id);
+      if (/^\p{L}/u.test(word)) {
+        for (const gram of new Set(trigrams(word))) {
+          let list = this.byTrigram.get(gram);
+          if (!list) this.byTrigram.set(gram, (list = []));
+          list.push(id);
+        }
+        const code = phoneticCode(word);
+        if (code.length >= 2) {
+          let list = this.byPhonetic.get(code);
+          if (!list) this.byPhonetic.set(code, (list = []));
+          list.push(id);
+        }
+      }
     }
     return id;
   }
@@ -246,12 +226,10 @@ export class Vocabulary {
         found.set(id, { word: candidate, distance: 0, weight: PHONETIC_WEIGHT, via: "phonetic" });
       }
     };
-    this.candidates ??= candidateLists(this.words);
-    const { byTrigram, byPhonetic, short } = this.candidates;
     const code = phoneticCode(word);
-    for (const id of byPhonetic.get(code) ?? []) consider(id, "phonetic");
+    for (const id of this.byPhonetic.get(code) ?? []) consider(id, "phonetic");
     if (word.length < MIN_FUZZY_LENGTH) {
-      for (const id of short.slice(0, MAX_CANDIDATES)) consider(id, "fuzzy");
+      for (const id of this.short.slice(0, MAX_CANDIDATES)) consider(id, "fuzzy");
     }
     // Trigram candidates: words sharing enough trigrams to be within the allowed distance.
     const grams = trigrams(word);
@@ -259,7 +237,7 @@ export class Vocabulary {
     const shared = this.shared;
     const touched: number[] = [];
     for (const gram of grams) {
-      const ids = byTrigram.get(gram);
+      const ids = this.byTrigram.get(gram);
       if (!ids) continue;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
