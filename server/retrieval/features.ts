@@ -26,8 +26,7 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
   /** Without digits: a number word or an amount sign (digits: hasCountInDigits). */
   number: new RegExp(`(?:\\b(?:${NUMBER_WORDS})\\b|percent|%|\\$|€|£)`, "i"),
   duration: new RegExp(
-    // ("a day" but not "once a day", which says how often)
-    `\\b(?:(?<!\\b(?:once|twice|thrice|times|per|each)\\s+)(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
+    `\\b(?:(?:\\d+(?:\\.\\d+)?|${NUMBER_WORDS}|a|an|several|few)[\\s-]+(?:${UNITS})s?|(?:${UNITS})[\\s-]?long|(?:${UNITS})s?\\b\\s+(?:of|ago)|overnight|for\\s+(?:the\\s+)?(?:${UNITS})s?|\\b(?:until|till|through)\\s+(?:at\\s+least\\s+|the\\s+end\\s+of\\s+)?(?:${MONTHS}|${DAYS}|next|\\d))`,
     "i",
   ),
   frequency: new RegExp(
@@ -106,6 +105,28 @@ const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);
 /** "How many days…": a count of time units is a duration ("for four days", "a week-long"). */
 const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 
+/**
+ * The answer types a question may ask for, in the order they are tried, each with the
+ * patterns (over the lower-cased question) that ask for it. Built once, not per question.
+ */
+const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, readonly RegExp[]]> = [
+  ["quote", [/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/]],
+  ["frequency", [/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/]],
+  ["duration", [/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, HOW_MANY_UNITS]],
+  ["age", [/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/]],
+  ["speed", [/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/]],
+  ["distance", [/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/]],
+  // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
+  ["number", [/\bby\s+how\s+much\b/]],
+  ["money", [/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/]],
+  // Keywords too: "number of evacuees", "layoffs number".
+  ["number", [/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/]],
+  ["time", [CLAUSE_WHEN, /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/]],
+  ["person", [CLAUSE_WHO, /\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/]],
+  ["place", [CLAUSE_WHERE, /\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/]],
+  ["reason", [CLAUSE_WHY, /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/]],
+];
+
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
   // "What's the price…" reads as "what is the price…".
@@ -113,23 +134,22 @@ export function questionAnswerType(question: string): AnswerType {
     .toLowerCase()
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
-  if (/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/.test(q)) return "quote";
-  if (/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/.test(q)) return "frequency";
-  if (/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/.test(q)) return "duration";
-  if (HOW_MANY_UNITS.test(q)) return "duration";
-  if (/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/.test(q)) return "age";
-  if (/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/.test(q)) return "speed";
-  if (/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/.test(q)) return "distance";
-  // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
-  if (/\bby\s+how\s+much\b/.test(q)) return "number";
-  if (/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/.test(q)) return "money";
-  // Keywords too: "number of evacuees", "layoffs number".
-  if (/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/.test(q)) return "number";
-  if (CLAUSE_WHEN.test(q) || /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/.test(q)) return "time";
-  if (CLAUSE_WHO.test(q) || /\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/.test(q)) return "person";
-  if (CLAUSE_WHERE.test(q) || /\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/.test(q) || /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/.test(q)) return "place";
-  if (CLAUSE_WHY.test(q) || /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/.test(q)) return "reason";
+  for (const [type, patterns] of QUESTION_TYPES) {
+    for (const pattern of patterns) if (pattern.test(q)) return type;
+  }
   return "none";
+}
+
+const DURATIONS = new RegExp(PATTERNS.duration.source, "gi");
+const HOW_OFTEN_BEFORE = /\b(?:once|twice|thrice|times|per|each)\s+$/i;
+
+/** Whether a text says how long: "for a day" does, "once a day" (how often) does not. */
+function hasDuration(text: string): boolean {
+  DURATIONS.lastIndex = 0;
+  for (let match = DURATIONS.exec(text); match !== null; match = DURATIONS.exec(text)) {
+    if (!/^an?[\s-]/i.test(match[0]) || !HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) return true;
+  }
+  return false;
 }
 
 /** Bit flags of the answer types a sentence can answer; computed once per sentence at index time. */
@@ -140,7 +160,7 @@ export function sentenceAnswerTypes(text: string): number {
   const digit = /\d/.test(text);
   if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
   if ((digit && hasCountInDigits(text)) || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
-  if (PATTERNS.duration.test(text)) flags |= TYPE_BITS.duration;
+  if (hasDuration(text)) flags |= TYPE_BITS.duration;
   if (PATTERNS.frequency.test(text)) flags |= TYPE_BITS.frequency;
   if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
   if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;
@@ -152,8 +172,7 @@ export function sentenceAnswerTypes(text: string): number {
   if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) {
     flags |= TYPE_BITS.person | TYPE_BITS.place;
     if (ORGANISATION.test(text)) flags |= ORGANISATION_BIT;
-  }
-  if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
+  } else if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
   return flags;
 }
 
