@@ -58,10 +58,13 @@ const ORGANISATION =
 /** The answer-type bit of a sentence that names an organisation (not a question type). */
 export const ORGANISATION_BIT = 1 << 14;
 
+const ORGANISATIONS = new RegExp(ORGANISATION.source, "gu");
+
 /** The words of the organisations a text names, lower case ("ardent foundation"). */
 export function organisationWords(text: string): string[][] {
   const out: string[][] = [];
-  for (const match of text.matchAll(new RegExp(ORGANISATION.source, "gu"))) out.push(match[0].toLowerCase().split(/\s+/));
+  // matchAll iterates over a copy of the regex: the shared one keeps no state.
+  for (const match of text.matchAll(ORGANISATIONS)) out.push(match[0].toLowerCase().split(/\s+/));
   return out;
 }
 
