@@ -11,7 +11,7 @@
  * Thesaurus as data. Built once per process (about half a second) and memoized.
  */
 import { createRequire } from "node:module";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -294,6 +294,10 @@ export function loadThesaurus(): Thesaurus {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(Object.fromEntries(cached)));
+    // Caches of older versions are never read again.
+    for (const old of readdirSync(path.dirname(file))) {
+      if (old.startsWith("thesaurus-") && old !== path.basename(file)) rmSync(path.join(path.dirname(file), old), { force: true });
+    }
   } catch {
     // A read-only install still works; it just builds the thesaurus at each start.
   }
