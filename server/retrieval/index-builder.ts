@@ -19,18 +19,6 @@ export interface Unit {
   doc: number;
   faq?: FaqPair;
   sentence?: Sentence;
-  /** Distinct content stems of the main field (the FAQ question, or the sentence). */
-  stems: readonly string[];
-  /** Content stems in text order (for phrase matching). */
-  sequence: readonly string[];
-  /** Distinct content stems of the FAQ answer (empty for sentences). */
-  answerStems: readonly string[];
-  /**
-   * For an FAQ pair, the other stems of the article sentences it summarizes (the one or two
-   * its question and answer overlap most): an FAQ about "the visit" may be asked about "the
-   * trip" in the article's words. Empty for sentences.
-   */
-  linkedStems: readonly string[];
   /** For a sentence, the FAQ pairs (unit indices) linked to it: they restate what it says. Empty for FAQ pairs. */
   summarizedBy: readonly number[];
   /** TYPE_BITS of the answer types the unit's text can answer. */
@@ -45,6 +33,40 @@ export interface Unit {
   questionType: AnswerType;
 }
 
+
+/**
+ * One list of term ids per unit, all in one Int32Array: unit u's are
+ * ids[offsets[u]..offsets[u + 1]). Scoring reads a unit's stems as ids (typed-array
+ * indexing, no string hashing per stem), and the build makes no array per unit and field
+ * (640,000 of them at 10,000 documents, copied by every young-generation collection).
+ */
+export interface UnitTerms {
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+}
+
+/** A unit's stems, by term id (see RetrievalIndex.unitTerms). */
+export interface UnitFields {
+  /** Distinct content stems of the main field (the FAQ question, or the sentence). */
+  readonly main: UnitTerms;
+  /** Content stems of the main field in text order (for phrase matching). */
+  readonly sequence: UnitTerms;
+  /** Distinct content stems of the FAQ answer (none for sentences). */
+  readonly answer: UnitTerms;
+  /**
+   * For an FAQ pair, the other stems of the article sentences it summarizes (the one or two
+   * its question and answer overlap most): an FAQ about "the visit" may be asked about "the
+   * trip" in the article's words. None for sentences.
+   */
+  readonly linked: UnitTerms;
+}
+
+/** The stems of unit `unit` in `terms`, as strings (for the few users that need them). */
+export function stemsOf(index: RetrievalIndex, terms: UnitTerms, unit: number): string[] {
+  const stems: string[] = [];
+  for (let k = terms.offsets[unit]!; k < terms.offsets[unit + 1]!; k++) stems.push(index.stemOf[terms.ids[k]!]!);
+  return stems;
+}
 
 /**
  * Posting lists of one field, stem → ascending indexes (a read-only Map's `get`/`has`).
@@ -77,6 +99,14 @@ export interface RetrievalIndex {
   readonly surface: { get(stem: string): string | undefined };
   /** Inverse unit frequency of a stem over main fields, with add-one smoothing. */
   idf(stem: string): number;
+  /** Every stem indexed, by term id (the ids of `unitTerms`). */
+  readonly stemOf: readonly string[];
+  /** A stem's term id; -1 when no text uses it. */
+  termId(stem: string): number;
+  /** idf by term id (the values of `idf`). */
+  readonly idfOfTerm: Float64Array;
+  /** The units' stems by field, as term ids. */
+  readonly unitTerms: UnitFields;
   /** The idf given to a stem no unit uses: the rarest possible. */
   readonly maxIdf: number;
   /** Stem → true when the documents mostly write it with a capital. */
@@ -152,6 +182,8 @@ function compactPostings(termIds: ReadonlyMap<string, number>, termCount: number
 /** The lookups of a built index; a function of its own so the build's scratch is not kept alive by the closures. */
 function lookups(termIds: ReadonlyMap<string, number>, idfs: Float64Array, names: Uint8Array, surfaceWords: readonly string[], total: number) {
   return {
+    termId: (s: string) => termIds.get(s) ?? -1,
+    idfOfTerm: idfs,
     idf(s: string): number {
       const t = termIds.get(s);
       if (t !== undefined) return idfs[t]!;
@@ -187,8 +219,7 @@ interface WordEntry {
   partIds: readonly number[];
   /** Term id of the word's stem. */
   term: number;
-  /** The stems the word is indexed under (see indexStems: its stem, then its content parts') and their term ids. */
-  stems: readonly string[];
+  /** Term ids of the stems the word is indexed under (see indexStems: its stem, then its content parts'). */
   terms: readonly number[];
   /** Starts with a letter: written with a capital (not first), a name its text can give. */
   nameLike: boolean;
@@ -204,8 +235,8 @@ interface WordEntry {
 
 /**
  * The one empty list of all that have none: the part ids of words without parts, and most
- * units' answer stems, linked stems and summarizedBy (an array each was 250,000 arrays to
- * allocate and keep at 10,000 documents).
+ * units' summarizedBy (an array each was 100,000+ arrays to allocate and keep at 10,000
+ * documents).
  */
 const NONE: readonly never[] = [];
 
@@ -235,18 +266,6 @@ class Scratch<T> {
 const MAX_LINKED_SENTENCES = 2;
 const MIN_LINK_OVERLAP = 0.3;
 
-/**
- * Per unit, where its terms start in a field's posting pairs: unit u's distinct term ids
- * are terms[offsets[u]..offsets[u + 1]), in the order of its stems (units push theirs in
- * unit order, one unit at a time).
- */
-function unitOffsets(unitCount: number, postingUnits: IntList): Int32Array {
-  const offsets = new Int32Array(unitCount + 1);
-  for (let k = 0; k < postingUnits.length; k++) offsets[postingUnits.data[k]! + 1]!++;
-  for (let u = 0; u < unitCount; u++) offsets[u + 1]! += offsets[u]!;
-  return offsets;
-}
-
 /** A field's (term id, unit) posting pairs, as pushed while building. */
 interface PostingPairs {
   terms: IntList;
@@ -254,18 +273,33 @@ interface PostingPairs {
 }
 
 /**
- * Link each FAQ pair to the sentences of its document it overlaps most: its linkedStems,
- * and their summarizedBy.
- * Works on term ids (idfs by term id, the units' terms from the posting pairs); a unit's
- * stems and its terms are in the same order, so sums run in the order of the stems.
+ * Each unit's term ids from a field's posting pairs: unit u's are the pairs'
+ * terms[offsets[u]..offsets[u + 1]), in the order of its stems (units push theirs in unit
+ * order, one unit at a time).
  */
-function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPairs, answer: PostingPairs, idfs: Float64Array): void {
-  const mainOffsets = unitOffsets(units.length, main.units);
-  const answerOffsets = unitOffsets(units.length, answer.units);
+function unitTerms(unitCount: number, pairs: PostingPairs): UnitTerms {
+  const offsets = new Int32Array(unitCount + 1);
+  for (let k = 0; k < pairs.units.length; k++) offsets[pairs.units.data[k]! + 1]!++;
+  for (let u = 0; u < unitCount; u++) offsets[u + 1]! += offsets[u]!;
+  return { offsets, ids: pairs.terms.data.slice(0, pairs.terms.length) };
+}
+
+/**
+ * Link each FAQ pair to the sentences of its document it overlaps most: its linked stems
+ * (returned, as UnitTerms), and their summarizedBy.
+ * Works on term ids (idfs by term id, the units' terms from the posting pairs, in the order
+ * of their stems).
+ */
+function linkFaqsToSentences(units: Unit[], termCount: number, main: UnitTerms, answer: UnitTerms, idfs: Float64Array): UnitTerms {
+  const mainOffsets = main.offsets;
+  const answerOffsets = answer.offsets;
+  /** The linked stems as (term id, unit) pairs, pushed in unit order. */
+  const linkedTerms = new IntList();
+  const linkedUnits = new IntList();
   /** Per term id: the FAQ unit (index + 1) whose own terms hold it, and whose linked stems do. */
   const own = new Int32Array(termCount);
   const linkedBy = new Int32Array(termCount);
-  const fields = [[mainOffsets, main.terms], [answerOffsets, answer.terms]] as const;
+  const fields = [[mainOffsets, main.ids], [answerOffsets, answer.ids]] as const;
   const best = new Int32Array(MAX_LINKED_SENTENCES);
   const bestOverlap = new Float64Array(MAX_LINKED_SENTENCES);
   // A document's units are consecutive: its FAQ pairs, then its sentences.
@@ -278,7 +312,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
       let ownWeight = 0;
       for (const [offsets, terms] of fields) {
         for (let k = offsets[f]!; k < offsets[f + 1]!; k++) {
-          const t = terms.data[k]!;
+          const t = terms[k]!;
           if (own[t] === mark) continue;
           own[t] = mark;
           ownWeight += idfs[t]!;
@@ -292,7 +326,7 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
         if (units[s]!.kind !== "sentence") continue;
         let shared = 0;
         for (let k = mainOffsets[s]!; k < mainOffsets[s + 1]!; k++) {
-          const t = main.terms.data[k]!;
+          const t = main.ids[k]!;
           if (own[t] === mark) shared += idfs[t]!;
         }
         const overlap = shared / ownWeight;
@@ -308,23 +342,21 @@ function linkFaqsToSentences(units: Unit[], termCount: number, main: PostingPair
         bestOverlap[at] = overlap;
         count = Math.min(count + 1, MAX_LINKED_SENTENCES);
       }
-      if (count === 0) continue;
-      const linked: string[] = [];
       for (let b = 0; b < count; b++) {
         const s = best[b]!;
         units[s]!.summarizedBy = [...units[s]!.summarizedBy, f];
-        const stems = units[s]!.stems;
-        for (let j = 0; j < stems.length; j++) {
-          const t = main.terms.data[mainOffsets[s]! + j]!;
+        for (let k = mainOffsets[s]!; k < mainOffsets[s + 1]!; k++) {
+          const t = main.ids[k]!;
           if (own[t] === mark || linkedBy[t] === mark) continue;
           linkedBy[t] = mark;
-          linked.push(stems[j]!);
+          linkedTerms.push(t);
+          linkedUnits.push(f);
         }
       }
-      if (linked.length > 0) units[f]!.linkedStems = linked.slice(); // exact size (see analyze)
     }
     start = end;
   }
+  return unitTerms(units.length, { terms: linkedTerms, units: linkedUnits });
 }
 
 /** Build the index. Pure: documents in, index out. */
@@ -338,6 +370,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const units: Unit[] = [];
   /** Every stem indexed anywhere → its term id (shared by the three posting fields). */
   const termIds = new Map<string, number>();
+  /** Term id → stem. */
+  const stemOf: string[] = [];
   const mainTerms = new IntList(1 << 16);
   const mainUnits = new IntList(1 << 16);
   const answerTerms = new IntList(1 << 16);
@@ -363,6 +397,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (t === undefined) {
       t = termIds.size;
       termIds.set(s, t);
+      stemOf.push(s);
       lastDoc.push(-1);
       capitalVotes.push(0);
       totalVotes.push(0);
@@ -389,7 +424,6 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         vocabularyId: vocabulary.intern(word),
         partIds: form.parts.length > 0 ? form.parts.map((part) => vocabulary.intern(part)) : NONE,
         term: termOf(form.stem),
-        stems,
         terms: stems.map(termOf),
         nameLike,
         personLike: undefined,
@@ -408,11 +442,23 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
 
   /** Scratch of `analyze`: the term ids of a text's index stems. */
   const terms = new IntList(256);
+  /** The stems of `terms`, as strings (for ledes: one text per document). */
+  const analyzedStems = (): string[] => {
+    const stems: string[] = [];
+    for (let k = 0; k < terms.length; k++) stems.push(stemOf[terms.data[k]!]!);
+    return stems;
+  };
+  /** The units' main-field term ids in text order (see UnitFields.sequence), and where each unit's start. */
+  const sequenceIds = new IntList(1 << 16);
+  const sequenceStarts = new IntList(1 << 12);
+  const pushSequence = () => {
+    sequenceStarts.push(sequenceIds.length);
+    for (let k = 0; k < terms.length; k++) sequenceIds.push(terms.data[k]!);
+  };
 
   // What `analyze` gathers of the text it scans. One visitor and reused lists for all
   // texts: no closures or growing arrays per text (there are 160,000 of them at 10,000
   // documents); the units keep exact-size copies.
-  const stems = new Scratch<string>();
   const nameStems = new Scratch<string>();
   const personStems = new Scratch<string>();
   const words = new Scratch<string>();
@@ -467,7 +513,6 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     const doc = scanning.doc;
     for (let k = 0; k < entry.terms.length; k++) {
       const term = entry.terms[k]!;
-      stems.push(entry.stems[k]!);
       terms.push(term);
       if (lastDoc.data[term] !== doc) {
         lastDoc.data[term] = doc;
@@ -479,13 +524,12 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
 
   /**
    * Scan a text of document `doc` and record its words: vocabulary, surface forms, name
-   * votes, acronyms, the documents each stem occurs in. Returns its index stems in text
-   * order (as indexStems gives them; their term ids are left in `terms`), the stems of the
+   * votes, acronyms, the documents each stem occurs in. Leaves the term ids of its index
+   * stems in text order (as indexStems gives them) in `terms`; returns the stems of the
    * names it gives (capitalized words, not first) and of those that may be people, and,
    * when asked, its exact-match key (its words, joined).
    */
   const analyze = (text: string, doc: number, withKey = false) => {
-    stems.clear();
     nameStems.clear();
     personStems.clear();
     words.clear();
@@ -496,31 +540,24 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     scanning.keepWords = withKey;
     scanWords(text, visit);
     flush();
-    return { stems: stems.copy(), names: nameStems.copy(), people: personStems.copy(), key: withKey ? words.copy().join(" ") : "" };
+    return { names: nameStems.copy(), people: personStems.copy(), key: withKey ? words.copy().join(" ") : "" };
   };
 
   let stamp = 0;
   /**
-   * A unit field's distinct stems (of its stem `sequence`, whose term ids are in `termList`)
-   * in first-occurrence order, each pushed to the field's postings; the sequence itself when
-   * it has no repeats (units then share one array for stems and sequence).
+   * Push the distinct term ids of `terms` (a unit field's, in text order) to the field's
+   * postings, in first-occurrence order: units push theirs in unit order, so the posting
+   * pairs also list each unit's distinct stems (see unitOffsets).
    */
-  const distinct = (sequence: string[], termList: IntList, postingTerms: IntList, postingUnits: IntList, unit: number): string[] => {
+  const distinct = (postingTerms: IntList, postingUnits: IntList, unit: number): void => {
     stamp++;
-    /** Made at the first repeat (most fields have none). */
-    let unique: string[] | undefined;
-    for (let k = 0; k < termList.length; k++) {
-      const t = termList.data[k]!;
-      if (seen.data[t] === stamp) {
-        unique ??= sequence.slice(0, k);
-        continue;
-      }
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms.data[k]!;
+      if (seen.data[t] === stamp) continue;
       seen.data[t] = stamp;
-      unique?.push(sequence[k]!);
       postingTerms.push(t);
       postingUnits.push(unit);
     }
-    return unique === undefined ? sequence : unique.slice();
   };
 
   documents.forEach((document, doc) => {
@@ -531,19 +568,17 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const faq of document.faqs) {
       const index = units.length;
       const q = analyze(faq.question, doc, true);
-      if (index === firstUnit && document.sentences.length === 0) lede = q.stems;
-      const stems = distinct(q.stems, terms, mainTerms, mainUnits, index);
+      if (index === firstUnit && document.sentences.length === 0) lede = analyzedStems();
+      distinct(mainTerms, mainUnits, index);
+      pushSequence();
       const key = q.key;
       const a = analyze(faq.answer, doc);
+      distinct(answerTerms, answerUnits, index);
       units.push({
         index,
         kind: "faq",
         doc,
         faq,
-        stems,
-        sequence: q.stems,
-        answerStems: distinct(a.stems, terms, answerTerms, answerUnits, index),
-        linkedStems: NONE,
         summarizedBy: NONE,
         answerTypes: sentenceAnswerTypes(faq.answer),
         names: a.names,
@@ -558,20 +593,18 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       const index = units.length;
+      distinct(mainTerms, mainUnits, index);
+      pushSequence();
       // A news lede often names its subject only in its second sentence ("A new children's
       // hospital opened… The Aire Valley Children's Hospital…"): its names count too, but not
       // its people's (a chief executive quoted there is not what the document is about).
-      if (sentence === document.sentences[0]) lede = analyzed.stems;
+      if (sentence === document.sentences[0]) lede = analyzedStems();
       else if (sentence === document.sentences[1]) lede = [...lede, ...analyzed.names.filter((n) => !analyzed.people.includes(n))];
       units.push({
         index,
         kind: "sentence",
         doc,
         sentence,
-        stems: distinct(analyzed.stems, terms, mainTerms, mainUnits, index),
-        sequence: analyzed.stems,
-        answerStems: NONE,
-        linkedStems: NONE,
         summarizedBy: NONE,
         answerTypes: sentenceAnswerTypes(sentence.text),
         names: analyzed.names,
@@ -607,7 +640,11 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (count > 0 && capitalVotes.data[t]! * 2 > count) names[t] = 1;
   }
   const found = lookups(termIds, idfs, names, surfaceWords, total);
-  linkFaqsToSentences(units, termCount, { terms: mainTerms, units: mainUnits }, { terms: answerTerms, units: answerUnits }, idfs);
+  const mainOfUnits = unitTerms(total, { terms: mainTerms, units: mainUnits });
+  const answerOfUnits = unitTerms(total, { terms: answerTerms, units: answerUnits });
+  const linkedOfUnits = linkFaqsToSentences(units, termCount, mainOfUnits, answerOfUnits, idfs);
+  sequenceStarts.push(sequenceIds.length);
+  const sequence: UnitTerms = { offsets: sequenceStarts.data.slice(0, sequenceStarts.length), ids: sequenceIds.data.slice(0, sequenceIds.length) };
   const unitDocs = new Int32Array(total);
   for (let u = 0; u < total; u++) unitDocs[u] = units[u]!.doc;
 
@@ -621,6 +658,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     documentsWith,
     ledes,
     ...found,
+    stemOf,
+    unitTerms: { main: mainOfUnits, sequence, answer: answerOfUnits, linked: linkedOfUnits },
     maxIdf,
     exactQuestions,
     acronyms,

@@ -2,7 +2,7 @@
  * Ranking: candidates from the posting lists, then a small set of pure, documented features
  * per candidate, combined into a score in 0..1.
  */
-import type { RetrievalIndex, Unit } from "./index-builder.ts";
+import type { RetrievalIndex, Unit, UnitTerms } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
@@ -83,6 +83,18 @@ interface Scratch {
   counted: Int32Array;
   stamp: number;
   heap: Int32Array;
+  /**
+   * By term id, for the current QueryPlan (see QueryPlan.info): the plan's stamp when it
+   * holds the stem, and its slot in the plan's infos. Dense arrays instead of a Map by stem:
+   * scoring a unit looks up each of its stems, and reading two typed arrays costs less than
+   * hashing a string.
+   */
+  planStamps: Int32Array;
+  planSlots: Int32Array;
+  planStamp: number;
+  /** By term id: the stamp of the last unit whose scoring claimed the stem (see QueryPlan.score). */
+  claimedAt: Int32Array;
+  claimStamp: number;
 }
 const scratches = new WeakMap<RetrievalIndex, Scratch>();
 
@@ -97,6 +109,11 @@ function scratchFor(index: RetrievalIndex): Scratch {
       counted: new Int32Array(n),
       stamp: 0,
       heap: new Int32Array(RERANK_DEPTH),
+      planStamps: new Int32Array(index.stemOf.length),
+      planSlots: new Int32Array(index.stemOf.length),
+      planStamp: 0,
+      claimedAt: new Int32Array(index.stemOf.length),
+      claimStamp: 0,
     };
     scratches.set(index, scratch);
   }
@@ -263,16 +280,8 @@ function matchesTerm(matches: readonly StemMatch[] | undefined, t: number): bool
   return false;
 }
 
-let claimedBuffer = new Uint8Array(256);
-/** A zeroed scratch buffer of at least `length` bytes (scoring is synchronous: one unit at a time). */
-function claimedScratch(length: number): Uint8Array {
-  if (claimedBuffer.length < length) claimedBuffer = new Uint8Array(Math.max(length, 2 * claimedBuffer.length));
-  else claimedBuffer.fill(0, 0, length);
-  return claimedBuffer;
-}
-
 let matchedBuffer = new Float64Array(64);
-/** A zeroed scratch buffer of at least `length` numbers (as claimedScratch; a fresh array per unit cost more). */
+/** A zeroed scratch buffer of at least `length` numbers (scoring is synchronous: one unit at a time; a fresh array per unit cost more). */
 function matchedScratch(length: number): Float64Array {
   if (matchedBuffer.length < length) matchedBuffer = new Float64Array(Math.max(length, 2 * matchedBuffer.length));
   else matchedBuffer.fill(0, 0, length);
@@ -290,6 +299,8 @@ const RELATED_ORDER = 1 << 30;
 /** One way a question term can match a stem of the unit. */
 interface MatchOption {
   term: number;
+  /** The stem's term id, and the stem. */
+  id: number;
   stem: string;
   strength: number;
   field: Field;
@@ -335,16 +346,20 @@ const ownTotals = new WeakMap<RetrievalIndex, Float64Array>();
 
 /**
  * Everything scoring needs from one question, computed once per question: its expansions
- * indexed by stem (so a unit costs one look-up per stem of its own, not a scan of its stems
- * per expansion) and the related-word strengths of each stem met.
+ * indexed by term id (so a unit costs one look-up per stem of its own, not a scan of its
+ * stems per expansion) and the related-word strengths of each stem met.
+ * A plan is valid until the next plan of the same index is made (its look-up table is the
+ * index's scratch): ranking makes one per question and scores with it at once.
  */
 class QueryPlan {
   /**
-   * Stem → the question's expansions with that stem and its related-word strengths. Holds
-   * every stem that has either when `complete`; otherwise related strengths are added as
-   * stems are met (`related.of`).
+   * The question's expansions and related-word strengths of each stem that has either, found
+   * by term id through the scratch's planStamps/planSlots. Holds every such stem when
+   * `complete`; otherwise related strengths are added as stems are met (`related.of`).
    */
-  private readonly infos = new Map<string, StemInfo>();
+  private readonly infos: StemInfo[] = [];
+  private readonly scratch: Scratch;
+  private readonly stamp: number;
   private readonly complete: boolean;
   private readonly coverageByDoc = new Map<number, number>();
   private readonly ownTotals: Float64Array;
@@ -357,10 +372,18 @@ class QueryPlan {
     private readonly query: Query,
     private readonly related?: RelatedStrengths,
   ) {
+    this.scratch = scratchFor(index);
+    if (++this.scratch.planStamp === 0x7fffffff) {
+      this.scratch.planStamps.fill(0);
+      this.scratch.planStamp = 1;
+    }
+    this.stamp = this.scratch.planStamp;
+    // Stems no unit uses have no term id, and nothing to match: they are left out.
     query.terms.forEach((term, t) => {
       term.expansions.forEach((e, j) => {
-        let info = this.infos.get(e.stem);
-        if (!info) this.infos.set(e.stem, (info = { matches: [], related: undefined, relatedKnown: false }));
+        const id = index.termId(e.stem);
+        if (id < 0) return;
+        const info = this.get(id) ?? this.add(id, { matches: [], related: undefined, relatedKnown: false });
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
       });
     });
@@ -368,9 +391,9 @@ class QueryPlan {
     related?.byTerm?.forEach((list, t) => {
       if (!list) return;
       for (let j = 0; j < list.stems.length; j++) {
-        const stem = list.stems[j]!;
-        let info = this.infos.get(stem);
-        if (!info) this.infos.set(stem, (info = { matches: NO_MATCHES, related: undefined, relatedKnown: true }));
+        const id = index.termId(list.stems[j]!);
+        if (id < 0) continue;
+        const info = this.get(id) ?? this.add(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true });
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
     });
@@ -383,19 +406,29 @@ class QueryPlan {
     this.ownTotals = totals;
   }
 
+  /** What the plan holds of a stem (by term id), if anything. */
+  private get(id: number): StemInfo | undefined {
+    return this.scratch.planStamps[id] === this.stamp ? this.infos[this.scratch.planSlots[id]!] : undefined;
+  }
+
+  private add(id: number, info: StemInfo): StemInfo {
+    this.scratch.planStamps[id] = this.stamp;
+    this.scratch.planSlots[id] = this.infos.length;
+    this.infos.push(info);
+    return info;
+  }
+
   /** A stem's expansions and related strengths (undefined: neither). */
-  private info(stem: string, withRelated: boolean): StemInfo | undefined {
-    const info = this.infos.get(stem);
+  private info(id: number, withRelated: boolean): StemInfo | undefined {
+    const info = this.get(id);
     if (this.complete || !withRelated || info?.relatedKnown) return info;
-    const related = this.related!.of(stem);
+    const related = this.related!.of(this.index.stemOf[id]!);
     if (info) {
       info.related = related;
       info.relatedKnown = true;
       return info;
     }
-    const added: StemInfo = { matches: NO_MATCHES, related, relatedKnown: true };
-    this.infos.set(stem, added);
-    return added;
+    return this.add(id, { matches: NO_MATCHES, related, relatedKnown: true });
   }
 
   private documentCoverage(doc: number): number {
@@ -407,39 +440,46 @@ class QueryPlan {
   private ownTotal(unit: Unit): number {
     let total = this.ownTotals[unit.index]!;
     if (Number.isNaN(total)) {
+      const { offsets, ids } = this.index.unitTerms.main;
+      const idfs = this.index.idfOfTerm;
       total = 0;
-      for (const s of unit.stems) total += this.index.idf(s);
+      for (let k = offsets[unit.index]!; k < offsets[unit.index + 1]!; k++) total += idfs[ids[k]!]!;
       this.ownTotals[unit.index] = total;
     }
     return total;
   }
 
   /**
-   * Every way a question term can match a stem of one field of the unit; with `found`, each
-   * stem's expansions too (by position; undefined: none).
+   * Every way a question term can match a stem of one field of the unit (the unit's term ids
+   * in `terms`); with `found`, each stem's expansions too (by position; undefined: none).
    */
   private collect(
     options: MatchOption[],
-    stems: readonly string[],
+    terms: UnitTerms,
+    unit: number,
     field: Field,
     weight: number,
     withRelated: boolean,
     found?: Array<readonly StemMatch[] | undefined>,
   ): void {
-    for (let pos = 0; pos < stems.length; pos++) {
-      const stem = stems[pos]!;
-      const info = this.info(stem, withRelated);
+    const from = terms.offsets[unit]!;
+    const to = terms.offsets[unit + 1]!;
+    for (let k = from; k < to; k++) {
+      const id = terms.ids[k]!;
+      const info = this.info(id, withRelated);
       if (found) found.push(info?.matches);
       if (!info) continue;
+      const stem = this.index.stemOf[id]!;
+      const pos = k - from;
       for (const m of info.matches) {
-        options.push({ term: m.term, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
+        options.push({ term: m.term, id, stem, strength: m.weight * weight, field, pos, order: 3 * m.order + field, word: m.word, via: m.via });
       }
       // Related words by meaning (word vectors), weaker than any spelling of the word itself.
       const strengths = withRelated ? info.related : undefined;
       if (strengths) {
         for (let t = 0; t < strengths.length; t++) {
           const strength = strengths[t]! * weight;
-          if (strength > 0) options.push({ term: t, stem, strength, field, pos, order: RELATED_ORDER + field, word: null, via: "related" });
+          if (strength > 0) options.push({ term: t, id, stem, strength, field, pos, order: RELATED_ORDER + field, word: null, via: "related" });
         }
       }
     }
@@ -457,33 +497,33 @@ class QueryPlan {
     const withRelated = this.related !== undefined;
     /** The question's expansions of each main-field stem (for phrases). */
     const mainMatches: Array<readonly StemMatch[] | undefined> = [];
-    this.collect(options, unit.stems, MAIN, 1, withRelated, mainMatches);
+    const { main, sequence, answer, linked } = index.unitTerms;
+    const u = unit.index;
+    const mainFrom = main.offsets[u]!;
+    const mainLength = main.offsets[u + 1]! - mainFrom;
+    this.collect(options, main, u, MAIN, 1, withRelated, mainMatches);
     if (faq) {
-      this.collect(options, unit.answerStems, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
-      this.collect(options, unit.linkedStems, LINKED, LINKED_WEIGHT, false);
+      this.collect(options, answer, u, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
+      this.collect(options, linked, u, LINKED, LINKED_WEIGHT, false);
     }
     sortOptions(options);
     const assigned: Array<MatchOption | undefined> = new Array(terms.length);
-    // Claimed stems of the three fields, one after the other in a reused, zeroed buffer.
-    const offsets = [0, unit.stems.length, unit.stems.length + unit.answerStems.length];
-    const claimed = claimedScratch(offsets[2]! + unit.linkedStems.length);
-    // A stem claimed in one field is claimed in all: "built" must not match the "bridge" of an
-    // FAQ's answer (related words) when "bridge" already matched its question.
-    const fieldStems = [unit.stems, unit.answerStems, unit.linkedStems] as const;
-    const claimedStems = faq ? new Set<string>() : undefined;
+    // Each unit stem is used once, and a stem claimed in one field is claimed in all: "built"
+    // must not match the "bridge" of an FAQ's answer (related words) when "bridge" already
+    // matched its question. (A field's stems are distinct: a stem stands for its position.)
+    const claimedAt = this.scratch.claimedAt;
+    if (++this.scratch.claimStamp === 0x7fffffff) {
+      claimedAt.fill(0);
+      this.scratch.claimStamp = 1;
+    }
+    const claim = this.scratch.claimStamp;
     /** Strength each main-field stem was matched with (0: not matched). */
-    const matchedMain = matchedScratch(unit.stems.length);
+    const matchedMain = matchedScratch(mainLength);
     let assignedCount = 0;
     for (const option of options) {
-      const slot = offsets[option.field]! + option.pos;
-      if (assigned[option.term] || claimed[slot] === 1) continue;
-      if (claimedStems) {
-        const stem = fieldStems[option.field]![option.pos]!;
-        if (claimedStems.has(stem)) continue;
-        claimedStems.add(stem);
-      }
+      if (assigned[option.term] || claimedAt[option.id] === claim) continue;
       assigned[option.term] = option;
-      claimed[slot] = 1;
+      claimedAt[option.id] = claim;
       if (option.field === MAIN) matchedMain[option.pos] = option.strength;
       if (++assignedCount === terms.length) break;
     }
@@ -523,17 +563,23 @@ class QueryPlan {
     const total = this.total;
     const ownTotal = this.ownTotal(unit);
     let ownCovered = 0;
-    for (let k = 0; k < unit.stems.length; k++) {
+    for (let k = 0; k < mainLength; k++) {
       // Unmatched stems add 0: skipping them leaves the same sum.
-      if (matchedMain[k]! > 0) ownCovered += index.idf(unit.stems[k]!) * matchedMain[k]!;
+      if (matchedMain[k]! > 0) ownCovered += index.idfOfTerm[main.ids[mainFrom + k]!]! * matchedMain[k]!;
     }
     let phrase = 0;
     if (query.bigrams.length > 0) {
-      const sequence = unit.sequence;
-      // A sequence without repeats is the stems array itself (see Unit): positions agree.
-      const at = sequence === unit.stems ? mainMatches : sequence.map((s) => this.infos.get(s)?.matches);
+      const sequenceFrom = sequence.offsets[u]!;
+      const sequenceLength = sequence.offsets[u + 1]! - sequenceFrom;
+      // A sequence as long as the distinct stems has no repeats: it is the same list, and
+      // positions agree.
+      let at = mainMatches;
+      if (sequenceLength !== mainLength) {
+        at = [];
+        for (let k = 0; k < sequenceLength; k++) at.push(this.get(sequence.ids[sequenceFrom + k]!)?.matches);
+      }
       for (const [a, b] of query.bigrams) {
-        for (let k = 0; k + 1 < sequence.length; k++) {
+        for (let k = 0; k + 1 < sequenceLength; k++) {
           if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
             phrase++;
             break;
@@ -752,7 +798,7 @@ export function rank(index: RetrievalIndex, query: Query, scope?: number, semant
   return top
     .map((unit) =>
       // An FAQ question that means the same as the visitor's, in other words.
-      plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index, unit.stems) : undefined),
+      plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index) : undefined),
     )
     .sort(byScore);
 }

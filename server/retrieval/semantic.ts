@@ -4,7 +4,7 @@
  * the vectors come in as data (server/retrieval/embeddings.ts loads them).
  */
 import { cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts";
-import type { RetrievalIndex } from "./index-builder.ts";
+import { stemsOf, type RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
 import { contrastsWith } from "./contrast.ts";
@@ -140,13 +140,13 @@ export class SemanticMatcher {
    * shares few words ("How are the jabs delivered to kids?" ~ "How will the vaccines reach
    * children?") still scores.
    */
-  questionSimilarity(query: Query): (unitIndex: number, stems: readonly string[]) => number {
+  questionSimilarity(query: Query): (unitIndex: number) => number {
     const mean = this.meanOf(query.terms.filter((t) => !t.light).map((t) => this.rowOfWord(t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word)));
-    return (unitIndex, stems) => {
+    return (unitIndex) => {
       if (!mean) return 0;
       let other = this.meanVectors.get(unitIndex);
       if (other === undefined) {
-        other = this.meanOf(stems.map((s) => this.rowOfStem(s)));
+        other = this.meanOf(stemsOf(this.index, this.index.unitTerms.main, unitIndex).map((s) => this.rowOfStem(s)));
         this.meanVectors.set(unitIndex, other);
       }
       if (!other) return 0;
@@ -227,15 +227,18 @@ export class SemanticMatcher {
   /** The knowledge base's distinct unit stems that have a vector, and their rows; null when there are too many to list per word. */
   private stemRows(): StemRows | null {
     if (this.stemList !== undefined) return this.stemList;
-    const seen = new Set<string>();
-    for (const unit of this.index.units) {
-      for (const s of unit.stems) seen.add(s);
-      for (const s of unit.answerStems) seen.add(s);
+    const { main, answer } = this.index.unitTerms;
+    /** Term ids, in the order the units use them. */
+    const seen = new Set<number>();
+    for (let u = 0; u < this.index.units.length; u++) {
+      for (let k = main.offsets[u]!; k < main.offsets[u + 1]!; k++) seen.add(main.ids[k]!);
+      for (let k = answer.offsets[u]!; k < answer.offsets[u + 1]!; k++) seen.add(answer.ids[k]!);
       if (seen.size > MAX_LISTED_STEMS) return (this.stemList = null);
     }
     const stems: string[] = [];
     const rows: number[] = [];
-    for (const s of seen) {
+    for (const id of seen) {
+      const s = this.index.stemOf[id]!;
       const row = this.rowOfStem(s);
       if (row < 0) continue;
       stems.push(s);
