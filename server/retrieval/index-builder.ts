@@ -38,7 +38,8 @@ export interface Unit {
  * One list of term ids per unit, all in one Int32Array: unit u's are
  * ids[offsets[u]..offsets[u + 1]). Scoring reads a unit's stems as ids (typed-array
  * indexing, no string hashing per stem), and the build makes no array per unit and field
- * (640,000 of them at 10,000 documents, copied by every young-generation collection).
+ * (four per unit were hundreds of thousands at 10,000 documents, copied by the
+ * young-generation collections).
  */
 export interface UnitTerms {
   readonly offsets: Int32Array;
@@ -448,7 +449,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (let k = 0; k < terms.length; k++) stems.push(stemOf[terms.data[k]!]!);
     return stems;
   };
-  /** The units' main-field term ids in text order (see UnitFields.sequence), and where each unit's start. */
+  /** The units' main-field term ids in text order (see UnitFields.sequence), and where each unit's begin. */
   const sequenceIds = new IntList(1 << 16);
   const sequenceStarts = new IntList(1 << 12);
   const pushSequence = () => {
@@ -547,7 +548,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   /**
    * Push the distinct term ids of `terms` (a unit field's, in text order) to the field's
    * postings, in first-occurrence order: units push theirs in unit order, so the posting
-   * pairs also list each unit's distinct stems (see unitOffsets).
+   * pairs also list each unit's distinct stems (see unitTerms).
    */
   const distinct = (postingTerms: IntList, postingUnits: IntList, unit: number): void => {
     stamp++;
