@@ -81,6 +81,9 @@ export interface Postings {
   get(stem: string): Int32Array | undefined;
   /** True when `value` is in the stem's list (binary search: the lists are ascending). */
   includes(stem: string, value: number): boolean;
+  /** `get` and `includes` by term id (see RetrievalIndex.termId; -1 has no list): no look-up by stem. */
+  ofTerm(term: number): Int32Array | undefined;
+  includesTerm(term: number, value: number): boolean;
 }
 
 export interface RetrievalIndex {
@@ -163,20 +166,17 @@ function compactPostings(termIds: ReadonlyMap<string, number>, termCount: number
   const data = new Int32Array(terms.length);
   const fill = offsets.slice(0, termCount);
   for (let k = 0; k < terms.length; k++) data[fill[terms.data[k]!]!++] = values.data[k]!;
+  const ofTerm = (t: number): Int32Array | undefined => (t < 0 || offsets[t + 1]! === offsets[t]! ? undefined : data.subarray(offsets[t]!, offsets[t + 1]!));
+  const includesTerm = (t: number, value: number): boolean => t >= 0 && sortedIncludes(data, offsets[t]!, offsets[t + 1]!, value);
   return {
     has(stem) {
       const t = termIds.get(stem);
       return t !== undefined && offsets[t + 1]! > offsets[t]!;
     },
-    get(stem) {
-      const t = termIds.get(stem);
-      if (t === undefined || offsets[t + 1]! === offsets[t]!) return undefined;
-      return data.subarray(offsets[t]!, offsets[t + 1]!);
-    },
-    includes(stem, value) {
-      const t = termIds.get(stem);
-      return t !== undefined && sortedIncludes(data, offsets[t]!, offsets[t + 1]!, value);
-    },
+    get: (stem) => ofTerm(termIds.get(stem) ?? -1),
+    includes: (stem, value) => includesTerm(termIds.get(stem) ?? -1, value),
+    ofTerm,
+    includesTerm,
   };
 }
 

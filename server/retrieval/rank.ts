@@ -121,20 +121,34 @@ function scratchFor(index: RetrievalIndex): Scratch {
 }
 
 /**
+ * Per question term, the term id of each of its expansions (-1: no text uses its stem):
+ * looked up by stem once per question, then the posting lists and the scoring plan are
+ * read by id.
+ */
+type ExpansionTerms = ReadonlyArray<readonly number[]>;
+
+function expansionTerms(index: RetrievalIndex, query: Query): ExpansionTerms {
+  return query.terms.map((term) => term.expansions.map((e) => index.termId(e.stem)));
+}
+
+/**
  * First pass: units sharing any expansion with the question, by weighted overlap; the best
  * `depth` unit indexes, highest total first (ties: lower index first).
  */
-export function gatherCandidates(index: RetrievalIndex, query: Query, scope: number | undefined, depth = RERANK_DEPTH): number[] {
+function gatherCandidates(index: RetrievalIndex, query: Query, ids: ExpansionTerms, scope: number | undefined, depth = RERANK_DEPTH): number[] {
   const scratch = scratchFor(index);
   const { totals, seen, touched, counted } = scratch;
   const unitDocs = index.unitDocs;
   let touchedCount = 0;
   const lists: Array<{ postings: Int32Array; strength: number }> = [];
-  for (const term of query.terms) {
+  for (let t = 0; t < query.terms.length; t++) {
+    const term = query.terms[t]!;
     lists.length = 0;
-    for (const e of term.expansions) {
+    for (let j = 0; j < term.expansions.length; j++) {
+      const e = term.expansions[j]!;
+      const id = ids[t]![j]!;
       for (let field = 0; field < 2; field++) {
-        const postings = field === 0 ? index.main.get(e.stem) : index.answer.get(e.stem);
+        const postings = field === 0 ? index.main.ofTerm(id) : index.answer.ofTerm(id);
         if (!postings) continue;
         // A related word (not a spelling of the question's word) that thousands of units use
         // finds no candidate worth scoring but costs a long walk: it only scores (scoreUnit).
@@ -238,14 +252,16 @@ function selectTop(scratch: Scratch, count: number, depth: number): number[] {
   return top.sort((a, b) => totals[b]! - totals[a]! || a - b);
 }
 
-function computeDocumentCoverage(index: RetrievalIndex, query: Query, doc: number, total: number): number {
+function computeDocumentCoverage(index: RetrievalIndex, query: Query, ids: ExpansionTerms, doc: number, total: number): number {
   if (total === 0) return 0;
   let covered = 0;
-  for (const term of query.terms) {
+  for (let t = 0; t < query.terms.length; t++) {
+    const term = query.terms[t]!;
     let best = 0;
-    for (const e of term.expansions) {
+    for (let j = 0; j < term.expansions.length; j++) {
+      const e = term.expansions[j]!;
       if (e.weight <= best) continue;
-      if (index.documentsWith.includes(e.stem, doc)) best = e.weight;
+      if (index.documentsWith.includesTerm(ids[t]![j]!, doc)) best = e.weight;
     }
     covered += best * term.weight;
   }
@@ -370,6 +386,7 @@ class QueryPlan {
   constructor(
     private readonly index: RetrievalIndex,
     private readonly query: Query,
+    private readonly ids: ExpansionTerms,
     private readonly related?: RelatedStrengths,
   ) {
     this.scratch = scratchFor(index);
@@ -381,7 +398,7 @@ class QueryPlan {
     // Stems no unit uses have no term id, and nothing to match: they are left out.
     query.terms.forEach((term, t) => {
       term.expansions.forEach((e, j) => {
-        const id = index.termId(e.stem);
+        const id = ids[t]![j]!;
         if (id < 0) return;
         const info = this.get(id) ?? this.add(id, { matches: [], related: undefined, relatedKnown: false });
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
@@ -390,9 +407,8 @@ class QueryPlan {
     this.complete = !related || related.byTerm !== undefined;
     related?.byTerm?.forEach((list, t) => {
       if (!list) return;
-      for (let j = 0; j < list.stems.length; j++) {
-        const id = index.termId(list.stems[j]!);
-        if (id < 0) continue;
+      for (let j = 0; j < list.terms.length; j++) {
+        const id = list.terms[j]!;
         const info = this.get(id) ?? this.add(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true });
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
@@ -433,7 +449,7 @@ class QueryPlan {
 
   private documentCoverage(doc: number): number {
     let value = this.coverageByDoc.get(doc);
-    if (value === undefined) this.coverageByDoc.set(doc, (value = computeDocumentCoverage(this.index, this.query, doc, this.total)));
+    if (value === undefined) this.coverageByDoc.set(doc, (value = computeDocumentCoverage(this.index, this.query, this.ids, doc, this.total)));
     return value;
   }
 
@@ -625,7 +641,7 @@ export function scoreUnit(
   fuzzy: number,
   related?: RelatedStrengths,
 ): Candidate {
-  return new QueryPlan(index, query, related).score(unit, fuzzy);
+  return new QueryPlan(index, query, expansionTerms(index, query), related).score(unit, fuzzy);
 }
 
 const NO_STEMS: ReadonlySet<string> = new Set();
@@ -791,9 +807,10 @@ function faqBigrams(key: string): Uint32Array {
 
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
-  const top = gatherCandidates(index, query, scope).map((u) => index.units[u]!);
+  const ids = expansionTerms(index, query);
+  const top = gatherCandidates(index, query, ids, scope).map((u) => index.units[u]!);
   const fuzzy = wholeQuestionSimilarity(query.key, top);
-  const plan = new QueryPlan(index, query, semantic?.forQuery(query));
+  const plan = new QueryPlan(index, query, ids, semantic?.forQuery(query));
   const meaning = semantic?.questionSimilarity(query);
   return top
     .map((unit) =>

@@ -33,9 +33,10 @@ const MAX_LISTED_STEMS = 3_000;
 /** Question words whose related stems are kept per knowledge base at most. */
 const MAX_CACHED_WORDS = 10_000;
 
-/** A question word's related stems, and their strengths (parallel arrays). */
+/** A question word's related stems, their term ids in the index, and their strengths (parallel arrays). */
 export interface RelatedStems {
   readonly stems: readonly string[];
+  readonly terms: readonly number[];
   readonly strengths: readonly number[];
 }
 
@@ -52,6 +53,7 @@ export interface RelatedStrengths {
 
 interface StemRows {
   stems: string[];
+  terms: number[];
   rows: Int32Array;
 }
 
@@ -207,10 +209,11 @@ export class SemanticMatcher {
       if (row < 0) return undefined;
       const related = this.relatedStemsOf(row, stems);
       if (!contrasters[t]) return related;
-      const kept: { stems: string[]; strengths: number[] } = { stems: [], strengths: [] };
+      const kept: { stems: string[]; terms: number[]; strengths: number[] } = { stems: [], terms: [], strengths: [] };
       for (let j = 0; j < related.stems.length; j++) {
         if (this.contrasts(contrasters, t, related.stems[j]!)) continue;
         kept.stems.push(related.stems[j]!);
+        kept.terms.push(related.terms[j]!);
         kept.strengths.push(related.strengths[j]!);
       }
       return kept;
@@ -236,15 +239,17 @@ export class SemanticMatcher {
       if (seen.size > MAX_LISTED_STEMS) return (this.stemList = null);
     }
     const stems: string[] = [];
+    const terms: number[] = [];
     const rows: number[] = [];
     for (const id of seen) {
       const s = this.index.stemOf[id]!;
       const row = this.rowOfStem(s);
       if (row < 0) continue;
       stems.push(s);
+      terms.push(id);
       rows.push(row);
     }
-    return (this.stemList = { stems, rows: Int32Array.from(rows) });
+    return (this.stemList = { stems, terms, rows: Int32Array.from(rows) });
   }
 
   private stemList: StemRows | null | undefined;
@@ -254,13 +259,14 @@ export class SemanticMatcher {
   private relatedStemsOf(row: number, stems: StemRows): RelatedStems {
     let related = this.relatedStems.get(row);
     if (!related) {
-      const found = { stems: [] as string[], strengths: [] as number[] };
+      const found = { stems: [] as string[], terms: [] as number[], strengths: [] as number[] };
       for (let k = 0; k < stems.rows.length; k++) {
         const other = stems.rows[k]!;
         if (other === row) continue;
         const strength = relatedStrength(cosineWithNorms(this.embeddings, this.norms, row, other));
         if (strength > 0) {
           found.stems.push(stems.stems[k]!);
+          found.terms.push(stems.terms[k]!);
           found.strengths.push(strength);
         }
       }
