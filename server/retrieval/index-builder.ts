@@ -236,12 +236,12 @@ interface WordEntry {
 
 /**
  * The one empty list of all that have none: the part ids of words without parts, and most
- * units' summarizedBy (an array each was 100,000+ arrays to allocate and keep at 10,000
- * documents).
+ * units' summarizedBy, names and people (an array each was hundreds of thousands of arrays
+ * to allocate and keep at 10,000 documents).
  */
 const NONE: readonly never[] = [];
 
-/** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size. */
+/** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size (NONE when there are none). */
 class Scratch<T> {
   private readonly items: T[] = [];
   length = 0;
@@ -258,8 +258,8 @@ class Scratch<T> {
   clear(): void {
     this.length = 0;
   }
-  copy(): T[] {
-    return this.items.slice(0, this.length);
+  copy(): readonly T[] {
+    return this.length === 0 ? NONE : this.items.slice(0, this.length);
   }
 }
 
