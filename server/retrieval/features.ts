@@ -68,6 +68,8 @@ export function organisationWords(text: string): string[][] {
   return out;
 }
 
+/** A year of the last millennium or this century, as a number alone. */
+const YEAR = /^(?:1\d|20)\d\d$/;
 /** A written number: digits with their separators ("1,150", "5.2", "2024"). */
 const DIGITS = /\d(?:[\d,.]*\d)?/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+$`, "i");
@@ -83,7 +85,7 @@ function hasCountInDigits(text: string): boolean {
     const digits = match[0];
     const start = match.index;
     const end = start + digits.length;
-    if (digits.length === 4 && /^(?:1\d|20)\d\d$/.test(digits)) continue;
+    if (digits.length === 4 && YEAR.test(digits)) continue;
     if (digits.length <= 2 && (MONTH_BEFORE.test(text.slice(Math.max(0, start - 11), start)) || MONTH_AFTER.test(text.slice(end, end + 16)))) continue;
     return true;
   }
@@ -144,13 +146,15 @@ export function questionAnswerType(question: string): AnswerType {
 }
 
 const DURATIONS = new RegExp(PATTERNS.duration.source, "gi");
+/** "a day", "an hour": the duration alternative that "once a day" also matches. */
+const A_UNIT = /^an?[\s-]/i;
 const HOW_OFTEN_BEFORE = /\b(?:once|twice|thrice|times|per|each)\s+$/i;
 
 /** Whether a text says how long: "for a day" does, "once a day" (how often) does not. */
 function hasDuration(text: string): boolean {
   DURATIONS.lastIndex = 0;
   for (let match = DURATIONS.exec(text); match !== null; match = DURATIONS.exec(text)) {
-    if (!/^an?[\s-]/i.test(match[0]) || !HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) return true;
+    if (!A_UNIT.test(match[0]) || !HOW_OFTEN_BEFORE.test(text.slice(Math.max(0, match.index - 8), match.index))) return true;
   }
   return false;
 }
@@ -199,16 +203,18 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
 /** A question that opens with an auxiliary verb asks yes or no ("Is there parking…?"). */
 export const YES_NO_QUESTION = /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i;
 
+/** An FAQ question that asks what a term means (not "What are the opening hours?", which asks when). */
+const DEFINITION_FAQ = /^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu;
+
 /**
  * An FAQ question's own type. One that asks yes or no ("Are there…", "Is it…", "Can I…") or
- * what a term means ("What does a severe flood warning mean?", "What is moorcidin?", not
- * "What are the opening hours?") does
- * not answer who, when or how many, even when its answer happens to hold a name or a number.
+ * what a term means ("What does a severe flood warning mean?", "What is moorcidin?") does not
+ * answer who, when or how many, even when its answer happens to hold a name or a number.
  */
 export function faqQuestionType(question: string): AnswerType {
   const type = questionAnswerType(question);
   if (type !== "none") return type;
-  if (/^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu.test(question)) return "definition";
+  if (DEFINITION_FAQ.test(question)) return "definition";
   return YES_NO_QUESTION.test(question) ? "yesno" : "none";
 }
 

@@ -169,6 +169,15 @@ export function isAbbreviation(short: string, phrase: string): boolean {
   return words.length >= 2 && words.length === short.length && words.every((w, i) => w[0] === short[i]);
 }
 
+/** The synset keys of an index line's senses, most frequent first (fields: the line split on spaces). */
+function senseKeys(posChar: string, fields: readonly string[]): string[] {
+  const synsetCount = parseInt(fields[2]!, 10);
+  const firstOffset = 4 + parseInt(fields[3]!, 10) + 2;
+  const keys: string[] = [];
+  for (let k = 0; k < synsetCount; k++) keys.push(`${posChar}${fields[firstOffset + k]}`);
+  return keys;
+}
+
 /** Build the thesaurus from a WordNet `dict` folder. */
 export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   const synsets = new Map<string, Synset>();
@@ -192,16 +201,14 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
     for (const [posChar, fields] of indexLines) {
       const lemma = fields[0]!;
       if (!common.has(lemma)) continue;
-      const synsetCount = parseInt(fields[2]!, 10);
-      const pointerTypes = parseInt(fields[3]!, 10);
-      const firstOffset = 4 + pointerTypes + 2;
+      const senses = senseKeys(posChar, fields);
       const related = new Map<string, number>();
       const add = (word: string, weight: number) => {
         if (word === lemma || word.includes("_") || !common.has(word)) return;
         if ((related.get(word) ?? 0) < weight) related.set(word, weight);
       };
-      for (let s = 0; s < Math.min(synsetCount, SENSES_PER_LEMMA); s++) {
-        const synset = synsets.get(`${posChar}${fields[firstOffset + s]}`);
+      for (let s = 0; s < Math.min(senses.length, SENSES_PER_LEMMA); s++) {
+        const synset = synsets.get(senses[s]!);
         if (!synset) continue;
         const senseWeight = s === 0 ? 1 : 0.9;
         const position = synset.words.indexOf(lemma) + 1;
@@ -241,11 +248,9 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   for (const [posChar, fields] of indexLines) {
     const lemma = fields[0]!;
     if (posChar !== "n" || lemma.length < 2 || lemma.length > 5 || !/^[a-z]+$/.test(lemma) || thesaurus.has(lemma)) continue;
-    const synsetCount = parseInt(fields[2]!, 10);
-    const firstOffset = 4 + parseInt(fields[3]!, 10) + 2;
     const phrases = new Set<string>();
-    for (let k = 0; k < synsetCount; k++) {
-      for (const w of synsets.get(`n${fields[firstOffset + k]}`)?.words ?? []) if (isAbbreviation(lemma, w)) phrases.add(w);
+    for (const key of senseKeys(posChar, fields)) {
+      for (const w of synsets.get(key)?.words ?? []) if (isAbbreviation(lemma, w)) phrases.add(w);
     }
     if (phrases.size > 0) thesaurus.set(lemma, [...phrases].map((phrase) => [phrase, RELATION_WEIGHTS.synonym] as const));
   }
