@@ -4,7 +4,7 @@
  */
 import { createWriteStream, type WriteStream } from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import { fileURLToPath } from "node:url";
 import { Server } from "socket.io";
 import pino, { type Logger } from "pino";
@@ -87,6 +87,12 @@ export interface RunningServer {
 
 /** Longest wait, at shutdown, for packets already emitted to leave the process. */
 const WRITE_FLUSH_TIMEOUT_MS = 1_000;
+/**
+ * At shutdown, how long a peer has to answer the websocket closing handshake before its
+ * connection is cut. ws waits 30 s by default, and a busy or vanished browser would hold
+ * the shutdown (and the port) that long.
+ */
+const CLOSE_HANDSHAKE_GRACE_MS = 1_000;
 
 /** Resolves when every connection's engine.io write buffer is empty (bounded). */
 async function waitForWrites(io: ChatServer, timeoutMs: number): Promise<void> {
@@ -177,6 +183,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trustProxy,
   });
   const httpServer = http.createServer(app);
+  // Every TCP connection, upgraded websockets included (closeAllConnections skips those).
+  const connections = new Set<Socket>();
+  httpServer.on("connection", (connection: Socket) => {
+    connections.add(connection);
+    connection.once("close", () => connections.delete(connection));
+  });
 
   const io: ChatServer = new Server(httpServer, {
     serveClient: false,
@@ -251,9 +263,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await gateway.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
       // engine.io discards unsent packets on close: let the last chunks reach the wire first.
       await waitForWrites(io, WRITE_FLUSH_TIMEOUT_MS);
-      await io.close().catch(() => {}); // disconnects every socket ("server shutting down")
+      // Disconnects every socket ("server shutting down"); resolves once the HTTP server has closed.
+      const ioClosed = io.close().catch(() => {});
       httpServer.closeAllConnections();
-      await closedHttp;
+      await Promise.race([closedHttp, new Promise((resolve) => setTimeout(resolve, CLOSE_HANDSHAKE_GRACE_MS).unref())]);
+      for (const connection of connections) connection.destroy();
+      await ioClosed;
       ipLimiter.close();
       await closeKnowledge();
       if (feedbackStream) await new Promise<void>((resolve) => feedbackStream!.end(resolve));

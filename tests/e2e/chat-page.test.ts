@@ -33,6 +33,8 @@ beforeAll(async () => {
 afterEach(async () => {
   await context?.close();
   context = undefined;
+  // A test that failed while the server was down must not fail every test after it.
+  if (!bot.running) await bot.restart();
   const errors = pageErrors;
   pageErrors = [];
   expect(errors).toEqual([]);

@@ -101,6 +101,8 @@ export interface Faqbot {
   /** Close the server (graceful) and start a new one on the same port and data folder. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+  /** False between stop() and restart(). */
+  readonly running: boolean;
   dispose(): Promise<void>;
 }
 
@@ -127,6 +129,9 @@ export async function startFaqbot(overrides: Partial<ServerOptions> = {}, files 
     url: server.url,
     dataDir,
     feedbackFile: options.feedbackFile!,
+    get running() {
+      return !stopped;
+    },
     async stop() {
       stopped = true;
       await server.close();

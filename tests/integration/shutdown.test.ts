@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
+import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,6 +52,28 @@ describe("graceful shutdown", () => {
     expect(result.chunks.join("")).toBe(LONG_ANSWER);
     expect(server.activeStreams).toBe(0);
   });
+
+  it("does not wait 30 s for a websocket peer that never answers the closing handshake", async () => {
+    server = await startTestServer(files);
+    const { port } = new URL(server.url);
+    // A raw websocket upgrade, then silence: no pong, no close frame, ever.
+    const peer = net.connect(Number(port), "127.0.0.1");
+    const upgraded = new Promise<void>((resolve, reject) => {
+      peer.once("data", (data) => (data.toString("latin1").startsWith("HTTP/1.1 101") ? resolve() : reject(new Error(data.toString("latin1")))));
+      peer.once("error", reject);
+    });
+    peer.write(
+      "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n" +
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n",
+    );
+    peer.on("data", () => {}); // read and ignore everything the server sends
+    await upgraded;
+    const peerClosed = new Promise<void>((resolve) => peer.once("close", () => resolve()));
+    const started = Date.now();
+    await server.close();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await peerClosed;
+  }, 20_000);
 });
 
 describe("the npm start process", () => {
