@@ -178,10 +178,30 @@ function senseKeys(posChar: string, fields: readonly string[]): string[] {
   return keys;
 }
 
+/** ss_type digit of a sense key → the part-of-speech letter of the synset keys. */
+const SENSE_KEY_POS: Readonly<Record<string, string>> = { "1": "n", "2": "v", "3": "a", "4": "r", "5": "a" };
+
+/**
+ * How often each sense of each word was tagged in WordNet's sense-tagged corpus, keyed
+ * `lemma synsetKey` (from index.sense: `sense_key offset sense_number tag_count`).
+ */
+function senseCounts(dir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(path.join(dir, "index.sense"), "utf8").split("\n")) {
+    const [key, offset, , count] = line.split(" ");
+    if (!key || !offset || count === undefined) continue;
+    const percent = key.indexOf("%");
+    const pos = SENSE_KEY_POS[key[percent + 1]!];
+    if (pos) counts.set(`${key.slice(0, percent)} ${pos}${offset}`, Number(count));
+  }
+  return counts;
+}
+
 /** Build the thesaurus from a WordNet `dict` folder. */
 export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   const synsets = new Map<string, Synset>();
   parseData(dir, synsets);
+  const tagged = senseCounts(dir);
   const common = new Set<string>();
   const indexLines: Array<[posChar: string, fields: string[]]> = [];
   for (const pos of POS_FILES) {
@@ -208,6 +228,8 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
         if ((related.get(word) ?? 0) < weight) related.set(word, weight);
       };
       for (let s = 0; s < Math.min(senses.length, SENSES_PER_LEMMA); s++) {
+        // A later sense never seen in the tagged corpus ("repair" as "go to a place") is noise.
+        if (s > 0 && !tagged.get(`${lemma} ${senses[s]}`)) continue;
         const synset = synsets.get(senses[s]!);
         if (!synset) continue;
         const senseWeight = s === 0 ? 1 : 0.9;
@@ -270,7 +292,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 6;
+const CACHE_VERSION = 7;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {

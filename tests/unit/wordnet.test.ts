@@ -15,6 +15,14 @@ describe("the WordNet thesaurus", () => {
     expect(weight("reopen", "open")).toBe(RELATION_WEIGHTS.derivation);
     expect(weight("build", "rebuild")).toBe(RELATION_WEIGHTS.derivation);
   });
+  it("takes later senses of a word only when the tagged corpus has seen them", () => {
+    // "repair" as mending: yes; as "go to a place" (repair to the bar) or "compensate": never tagged.
+    expect(weight("repair", "fix")).toBeGreaterThan(0);
+    expect(weight("repair", "mend")).toBeGreaterThan(0);
+    for (const noise of ["go", "travel", "move", "pay", "give"]) expect(weight("repair", noise)).toBe(0);
+    // A tagged second sense still counts: "session" as a meeting of a body.
+    expect(weight("session", "meeting")).toBeGreaterThan(0);
+  });
   it("knows the phrase a dictionary abbreviation stands for", () => {
     expect(weight("ceo", "chief_executive_officer")).toBeGreaterThan(0);
     expect(weight("gp", "general_practitioner")).toBeGreaterThan(0);
