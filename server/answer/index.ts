@@ -143,6 +143,8 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // Half of it for a pair whose question asks another kind than the visitor's ("What is the
   // biggest object?" for "How many objects…?"): its matching words may be all it shares.
   if (query.answerType !== "none" && f.best.unit.questionType !== query.answerType) preference /= 2;
+  // None for a pair that asks the opposite ("…close?" for "…open?").
+  if (f.best.features.opposite) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;
   return restatingFaq(index, query, candidates, s) ?? s;
 }

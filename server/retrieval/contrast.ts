@@ -45,6 +45,18 @@ GROUPS.forEach((group, g) => {
   }
 });
 
+/**
+ * The groups whose members say opposite things of the same subject ("open" / "close", "first"
+ * / "last", "buy" / "sell"): numbers, months, weekdays, seasons and times of day are left
+ * out, since texts list several of them at once ("Monday to Saturday").
+ */
+const OPPOSITES_MASK = GROUPS.reduce((mask, _, g) => (g === 0 || (g >= 2 && g <= 5) ? mask : mask | (1 << g)), 0);
+
+/** The opposite-word groups of a word or stem (bit mask; 0: none, as for most words). */
+export function oppositeGroups(word: string): number {
+  return groupsOf(word) & OPPOSITES_MASK;
+}
+
 function groupsOf(word: string): number {
   const lower = word.toLowerCase();
   return memberships.get(lower) ?? memberships.get(stem(lower)) ?? 0;

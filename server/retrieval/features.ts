@@ -39,10 +39,13 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
   reason: /\b(?:because|due to|since|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance))\b/i,
 };
 
+const CURRENCY = "(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|kroner|krona|krone|rupees?|yuan|rand|pesos?|roubles?|rubles?|lira)";
+const SCALE = "(?:hundred|thousand|million|billion|trillion|m|bn|k)";
 /** Money and age: the alternatives that need a digit apart, so that a text without one skips them. */
 const MONEY = {
-  digits: /[$€£¥]\s?\d|\d\s?(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|krona|rupees?)\b/i,
-  words: /\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\b/i,
+  // "$5", "5 euros", "22.6 million pounds", "4.6 billion Norwegian kroner"
+  digits: new RegExp(`[$€£¥]\\s?\\d|\\d(?:\\s?${SCALE})?\\s(?:[a-z]+\\s)?${CURRENCY}\\b|\\d\\s?${CURRENCY}\\b`, "i"),
+  words: new RegExp(`\\b(?:free of charge|for free|is free|are free|get in free|no charge|costs? nothing)\\b|\\b(?:${NUMBER_WORDS})(?:\\s${SCALE})?\\s(?:[a-z]+\\s)?${CURRENCY}\\b`, "i"),
 };
 const AGE = {
   digits: /\b\d+[\s-]years?[\s-]old\b|\baged?\s+\d+|\bage\s+of\s+\d+|\b\d+(?:st|nd|rd|th)\s+birthday\b/i,

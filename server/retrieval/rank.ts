@@ -6,6 +6,7 @@ import type { RetrievalIndex, Unit, UnitTerms } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
+import { oppositeGroups } from "./contrast.ts";
 import { stem } from "./text.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
@@ -54,6 +55,11 @@ export interface Features {
   fuzzy: number;
   /** 1 for a document's first sentence when the question asks what or who something is. */
   lede?: number;
+  /**
+   * 1 when the unit says the opposite word of one the question asks about and does not match
+   * ("When will the bridge close?" for "When did the bridge open?").
+   */
+  opposite?: number;
 }
 
 export interface Candidate {
@@ -382,6 +388,10 @@ class QueryPlan {
   /** Sum of the weights of the known terms (the same for every unit). */
   private readonly total: number;
   private readonly unknownFocus: boolean;
+  /** By term: the opposite-word groups of each focus word (see contrast.ts); undefined when none has any. */
+  private readonly opposites: Int32Array | undefined;
+  /** By term: the stem of each word with opposite-word groups. */
+  private readonly oppositeStems: string[] = [];
 
   constructor(
     private readonly index: RetrievalIndex,
@@ -417,6 +427,16 @@ class QueryPlan {
     for (const term of query.terms) if (term.known) total += term.weight;
     this.total = total;
     this.unknownFocus = query.terms.some((t) => !t.known && !t.light && !t.name);
+    let opposites: Int32Array | undefined;
+    for (let t = 0; t < query.terms.length; t++) {
+      const term = query.terms[t]!;
+      if (term.light || term.name || !term.known) continue;
+      const groups = oppositeGroups(term.word);
+      if (groups === 0) continue;
+      (opposites ??= new Int32Array(query.terms.length))[t] = groups;
+      this.oppositeStems[t] = stem(term.word.toLowerCase());
+    }
+    this.opposites = opposites;
     let totals = ownTotals.get(index);
     if (!totals) ownTotals.set(index, (totals = new Float64Array(index.units.length).fill(Number.NaN)));
     this.ownTotals = totals;
@@ -499,6 +519,25 @@ class QueryPlan {
         }
       }
     }
+  }
+
+  /**
+   * True when the unit's own text (an FAQ's question, a sentence) holds, unmatched, the
+   * opposite of a focus word the unit does not match well: it asks or says the other thing.
+   */
+  private saysOpposite(assigned: ReadonlyArray<MatchOption | undefined>, from: number, length: number, matchedMain: Float64Array): boolean {
+    const opposites = this.opposites!;
+    const { ids } = this.index.unitTerms.main;
+    for (let t = 0; t < opposites.length; t++) {
+      const groups = opposites[t]!;
+      if (groups === 0 || (assigned[t]?.strength ?? 0) >= OPPOSITE_MATCHED) continue;
+      for (let k = 0; k < length; k++) {
+        if (matchedMain[k]! > 0) continue;
+        const unitStem = this.index.stemOf[ids[from + k]!]!;
+        if ((oppositeGroups(unitStem) & groups) !== 0 && !sameWordFamily(unitStem, this.oppositeStems[t]!)) return true;
+      }
+    }
+    return false;
   }
 
   /** Score one unit: the features and their combination (`meaning` for an FAQ pair, when vectors are loaded). */
@@ -628,6 +667,7 @@ class QueryPlan {
     };
     if (meaning !== undefined) features.meaning = meaning;
     if (query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1")) features.lede = 1;
+    if (this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain)) features.opposite = 1;
     const evidence = combine(unit, features);
     return { unit, score: Math.min(1, evidence), rank: evidence, features, matches };
   }
@@ -694,6 +734,21 @@ function strictBits(asked: Exclude<AnswerType, "none">): number {
  * question sets (tests/fixtures) and checked on the dev set; see README "How answers are chosen".
  */
 export function combine(unit: Unit, f: Features): number {
+  if (f.opposite) return OPPOSITE_FACTOR * combineMatch(unit, f);
+  return combineMatch(unit, f);
+}
+
+/** Stems of one word family within an opposite-word group: "lose" and "loss", "high" and "higher". */
+function sameWordFamily(a: string, b: string): boolean {
+  return a.slice(0, 3) === b.slice(0, 3);
+}
+
+/** A focus word matched at least this well is answered, whatever opposite word the unit also holds. */
+const OPPOSITE_MATCHED = 0.5;
+/** The evidence an opposite word leaves a unit (see Features.opposite). */
+export const OPPOSITE_FACTOR = 0.7;
+
+function combineMatch(unit: Unit, f: Features): number {
   // Both kinds reach 1 for a perfect match; an FAQ question is short, so precision and
   // whole-string similarity mean more for it than for a long sentence.
   if (unit.kind === "faq") {

@@ -89,6 +89,8 @@ export const RELATION_WEIGHTS = {
 } as const;
 /** A synset with more hyponyms than this is too broad for its hyponyms to be paraphrases. */
 const MAX_HYPONYMS = 12;
+/** A broader word with more narrower words than this is too general to paraphrase any of them (move, give, area). */
+const MAX_HYPERNYM_HYPONYMS = 25;
 /** Related lemmas kept per lemma (strongest first). */
 const MAX_RELATED = 40;
 
@@ -138,6 +140,12 @@ function parseData(dir: string, synsets: Map<string, Synset>): void {
       synsets.set(`${posChar}${offset}`, { words, pointers });
     }
   }
+}
+
+function hyponymCount(synset: Synset): number {
+  let count = 0;
+  for (const pointer of synset.pointers) if (pointer.symbol === "~") count++;
+  return count;
 }
 
 function relationWeight(symbol: string): number | undefined {
@@ -235,13 +243,14 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
         const senseWeight = s === 0 ? 1 : 0.9;
         const position = synset.words.indexOf(lemma) + 1;
         for (const word of synset.words) add(word, RELATION_WEIGHTS.synonym * senseWeight);
-        const hyponyms = synset.pointers.filter((p) => p.symbol === "~").length;
+        const hyponyms = hyponymCount(synset);
         for (const pointer of synset.pointers) {
           const weight = relationWeight(pointer.symbol);
           if (weight === undefined) continue;
           if (pointer.symbol.startsWith("~") && hyponyms > MAX_HYPONYMS) continue;
           const target = synsets.get(pointer.key);
           if (!target) continue;
+          if (pointer.symbol.startsWith("@") && hyponymCount(target) > MAX_HYPERNYM_HYPONYMS) continue;
           if (pointer.source === 0) {
             // Semantic pointer: every word of the target synset. A narrower "re-" verb is the
             // same act again (open → reopen, build → rebuild): as close as a derived form.
@@ -292,7 +301,7 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 7;
+const CACHE_VERSION = 8;
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {

@@ -152,6 +152,19 @@ describe("question types", () => {
     expect(paying.answer).toContain("Ardent Foundation");
     expect(answerQuestion(library, "Who is the governor of the central bank?").answer).toContain("Marcela Ortúzar");
   });
+  it("an FAQ pair that asks the opposite ('close' for 'open') loses to the sentence that says it", () => {
+    const bridge = knowledgeIn(path.join(ROOT, "tests/fixtures/fourth/docs"));
+    const answer = answerQuestion(bridge, "When did the Kestrel Bridge open?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toContain("opened in 1971");
+    expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
+  });
+  it("a sum in words of a currency, after million or a nationality, is money", () => {
+    const bridge = knowledgeFrom({
+      bridge: " date 2025-05-02 The Kestrel Bridge will close for 14 weeks from June 3. The repair contract, worth 22.6 million pounds, has been awarded to Halvorsen Civil Engineering. The works are planned to start in the summer.\n",
+    });
+    expect(answerQuestion(bridge, "How much is the repair contract worth?").answer).toContain("22.6 million pounds");
+  });
   it("an FAQ pair that explains a term does not answer who, though its answer holds a name", () => {
     const answer = answerQuestion(flood, "Which agency put out the flood warning?");
     expect(answer.kind).toBe("article");

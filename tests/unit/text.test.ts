@@ -104,6 +104,10 @@ describe("answer types", () => {
   it("recognizes what a sentence can answer", () => {
     expect(sentenceAnswerTypes("During his weeklong visit, they met.") & TYPE_BITS.duration).not.toBe(0);
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("The contract is worth 22.6 million pounds.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("The deal is worth about 4.6 billion Norwegian kroner.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("It cost two million dollars.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("The club has 22.6 million members.") & TYPE_BITS.money).toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
   });

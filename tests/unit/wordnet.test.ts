@@ -23,6 +23,10 @@ describe("the WordNet thesaurus", () => {
     // A tagged second sense still counts: "session" as a meeting of a body.
     expect(weight("session", "meeting")).toBeGreaterThan(0);
   });
+  it("a broader word counts unless it is too general to paraphrase anything (trip → journey, not → move)", () => {
+    expect(weight("trip", "journey")).toBe(RELATION_WEIGHTS.hierarchy);
+    expect(weight("trip", "move")).toBe(0);
+  });
   it("knows the phrase a dictionary abbreviation stands for", () => {
     expect(weight("ceo", "chief_executive_officer")).toBeGreaterThan(0);
     expect(weight("gp", "general_practitioner")).toBeGreaterThan(0);
