@@ -42,6 +42,11 @@ export interface Query {
   bigrams: Array<[number, number]>;
   /** The question asks what or who something is ("What is moorcidin?"). */
   definition: boolean;
+  /**
+   * The term a who- or how-many-question is about (the role of "Who is the director of…",
+   * the counted thing of "How many daily sailings…"), or -1: a text without it does not answer.
+   */
+  head: number;
 }
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
@@ -426,7 +431,41 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   }
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
-  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text) };
+  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), head: headTerm(tokens, terms, positions, answerType) };
+}
+
+const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);
+
+/**
+ * The head of a who- or how-many-question: the last word of the first run of content words
+ * after "who is"/"how many" (names skipped: "Who is Kim's envoy?" is about the envoy). -1 when
+ * there is none, or it is a name or a light word.
+ */
+function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], answerType: AnswerType): number {
+  let from = -1;
+  if (answerType === "person") {
+    // Only "who is/was/will be the ROLE…": a verb ("Who won…?") is paraphrased too often (beat, defeated).
+    from = tokens.findIndex((t) => t.word === "who");
+    // ("Who's the…" tokenizes as "who the".)
+    const next = tokens[from + 1]?.word ?? "";
+    if (from >= 0) from = COPULAS.has(next) ? from + 1 : next === "the" ? from : next === "will" && tokens[from + 2]?.word === "be" ? from + 2 : -1;
+  }
+  else if (answerType === "number") {
+    from = tokens.findIndex((t, i) => t.word === "how" && tokens[i + 1]?.word === "many");
+    if (from >= 0) from++;
+  }
+  if (from < 0) return -1;
+  let head = -1;
+  for (let i = from + 1; i < tokens.length; i++) {
+    const t = positions.indexOf(i);
+    const term = t >= 0 ? terms[t]! : undefined;
+    if (!term || term.name) {
+      if (head >= 0) break; // the run has ended
+      continue;
+    }
+    head = t;
+  }
+  return head >= 0 && !terms[head]!.light ? head : -1;
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {

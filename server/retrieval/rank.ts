@@ -60,6 +60,8 @@ export interface Features {
    * ("When will the bridge close?" for "When did the bridge open?").
    */
   opposite?: number;
+  /** 1 when the unit does not match the head of a who- or how-many-question (see Query.head). */
+  headless?: number;
 }
 
 export interface Candidate {
@@ -668,6 +670,7 @@ class QueryPlan {
     if (meaning !== undefined) features.meaning = meaning;
     if (query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1")) features.lede = 1;
     if (this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain)) features.opposite = 1;
+    if (query.head >= 0 && (assigned[query.head]?.strength ?? 0) < HEAD_MATCHED) features.headless = 1;
     const evidence = combine(unit, features);
     return { unit, score: Math.min(1, evidence), rank: evidence, features, matches };
   }
@@ -734,9 +737,15 @@ function strictBits(asked: Exclude<AnswerType, "none">): number {
  * question sets (tests/fixtures) and checked on the dev set; see README "How answers are chosen".
  */
 export function combine(unit: Unit, f: Features): number {
-  if (f.opposite) return OPPOSITE_FACTOR * combineMatch(unit, f);
-  return combineMatch(unit, f);
+  let factor = f.opposite ? OPPOSITE_FACTOR : 1;
+  if (f.headless) factor *= HEADLESS_FACTOR;
+  return factor * combineMatch(unit, f);
 }
+
+/** The head of a who- or how-many-question counts as matched from this strength (a synonym, not a related word). */
+const HEAD_MATCHED = 0.5;
+/** The evidence a unit keeps without the question's head (see Features.headless). */
+export const HEADLESS_FACTOR = 0.75;
 
 /** Stems of one word family within an opposite-word group: "lose" and "loss", "high" and "higher". */
 function sameWordFamily(a: string, b: string): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
 import { calibrateSentence } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
+import { analyzeQuery } from "../../server/retrieval/query.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
@@ -158,6 +159,19 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toContain("opened in 1971");
     expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
+  });
+  it("who is the ROLE: a sentence without the role does not answer, however well it names the rest", () => {
+    const museum = knowledgeIn(path.join(ROOT, "tests/fixtures/fourth/docs"));
+    const head = (question: string) => {
+      const query = analyzeQuery(museum.index, museum.thesaurus, question);
+      return query.head < 0 ? null : query.terms[query.head]!.word;
+    };
+    expect(answerQuestion(museum, "Who is the director of the Halloran Museum of Art?").answer).toContain("Sigrid Aasland");
+    expect(head("Who is the director of the Halloran Museum of Art?")).toBe("director");
+    expect(head("who's the director of the museum")).toBe("director");
+    expect(head("How many daily sailings are there?")).toBe("sailings");
+    // A verb is paraphrased too often ("won" → "beat") to be required.
+    expect(head("Who won the vote?")).toBeNull();
   });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
