@@ -439,24 +439,28 @@ class QueryPlan {
     }
     this.stamp = this.scratch.planStamp;
     // Stems no unit uses have no term id, and nothing to match: they are left out.
-    query.terms.forEach((term, t) => {
-      term.expansions.forEach((e, j) => {
+    for (let t = 0; t < query.terms.length; t++) {
+      const expansions = query.terms[t]!.expansions;
+      for (let j = 0; j < expansions.length; j++) {
+        const e = expansions[j]!;
         const id = ids[t]![j]!;
-        if (id < 0) return;
+        if (id < 0) continue;
         const info = this.get(id) ?? this.add(id, { matches: [], related: undefined, relatedKnown: false, termBits: 0 });
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
         if (t < MAX_BIT_TERMS) info.termBits |= 1 << t;
-      });
-    });
+      }
+    }
     this.complete = !related || related.byTerm !== undefined;
-    related?.byTerm?.forEach((list, t) => {
-      if (!list) return;
+    const byTerm = related?.byTerm;
+    for (let t = 0; byTerm !== undefined && t < byTerm.length; t++) {
+      const list = byTerm[t];
+      if (!list) continue;
       for (let j = 0; j < list.terms.length; j++) {
         const id = list.terms[j]!;
         const info = this.get(id) ?? this.add(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true, termBits: 0 });
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
-    });
+    }
     this.phraseBits = phraseBitsOf(query);
     let total = 0;
     for (const term of query.terms) if (term.known) total += term.weight;
@@ -585,7 +589,9 @@ class QueryPlan {
     let covered = 0;
     let focusTotal = 0;
     let focusCovered = 0;
-    const matches: TermMatch[] = terms.map((term, t) => {
+    const matches: TermMatch[] = [];
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
       const option = assigned[t];
       let strength = option?.strength ?? 0;
       let field: TermMatch["field"] = option ? (option.field === ANSWER ? "answer" : option.field === LINKED ? "linked" : faq ? "question" : "sentence") : null;
@@ -612,8 +618,8 @@ class QueryPlan {
         focusTotal += term.weight;
         focusCovered += term.weight * strength;
       }
-      return { term: term.word, matched, via, field, strength };
-    });
+      matches.push({ term: term.word, matched, via, field, strength });
+    }
     const total = this.total;
     const ownTotal = this.ownTotal(unit);
     let ownCovered = 0;
@@ -822,23 +828,11 @@ function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
   const count = Math.max(0, padded.length - 1);
   const grams = buffer && buffer.length >= count ? buffer.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < grams.length; i++) grams[i] = padded.charCodeAt(i) * 0x10000 + padded.charCodeAt(i + 1);
-  // (An insertion sort for a question's few dozen bigrams: TypedArray sort costs more at that size.)
-  if (grams.length > INSERTION_SORT_MAX_BIGRAMS) grams.sort();
-  else {
-    for (let i = 1; i < grams.length; i++) {
-      const gram = grams[i]!;
-      let j = i - 1;
-      for (; j >= 0 && grams[j]! > gram; j--) grams[j + 1] = grams[j]!;
-      grams[j + 1] = gram;
-    }
-  }
+  grams.sort();
   let distinct = 0;
   for (let i = 0; i < grams.length; i++) if (distinct === 0 || grams[i] !== grams[distinct - 1]) grams[distinct++] = grams[i]!;
   return grams.subarray(0, distinct);
 }
-
-/** Bigram lists longer than this are sorted by TypedArray sort. */
-const INSERTION_SORT_MAX_BIGRAMS = 128;
 
 /**
  * True when text.toLowerCase().replace(/\s+/g, " ").trim() is the text itself: ASCII without
