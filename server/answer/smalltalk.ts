@@ -54,7 +54,11 @@ function asciiContentWord(message: string): boolean {
 
 /** The small-talk intent of a message, or null when it is (also) a real question. */
 export function smalltalkIntent(message: string): SmalltalkIntent | null {
-  if (asciiContentWord(message)) return null;
+  return asciiContentWord(message) ? null : smalltalkIntentByPatterns(message);
+}
+
+/** smalltalkIntent read the long way, for any message (what the ASCII shortcut is tested against). */
+export function smalltalkIntentByPatterns(message: string): SmalltalkIntent | null {
   const text = message
     .normalize("NFKC")
     .toLowerCase()

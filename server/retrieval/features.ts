@@ -192,12 +192,21 @@ function gateOf(q: string): number {
 
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
+  return answerTypeOf(question, true);
+}
+
+/** questionAnswerType trying every pattern, whatever the words (what the gate is tested against). */
+export function questionAnswerTypeUngated(question: string): AnswerType {
+  return answerTypeOf(question, false);
+}
+
+function answerTypeOf(question: string, gated: boolean): AnswerType {
   // "What's the price…" reads as "what is the price…". (Each replace only where it can
   // apply: a regex replace builds a new string.)
   let q = question.toLowerCase();
   if (q.includes("\u2018") || q.includes("\u2019")) q = q.replace(/[\u2018\u2019]/g, "'");
   if (q.includes("'s")) q = q.replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
-  const gate = gateOf(q);
+  const gate = gated ? gateOf(q) : -1;
   let bit = 1;
   for (const [type, patterns] of QUESTION_TYPES) {
     for (const [pattern] of patterns) {

@@ -83,7 +83,12 @@ function chatSpellingAt(text: string, start: number, end: number): string | unde
 
 /** Replace chat spellings of function and question words with the words ("wen" → "when"). */
 export function fixChatSpelling(text: string): string {
-  return fixAsciiChatSpelling(text) ?? text.replace(CHAT_WORD, (word) => CHAT_SPELLINGS.get(word.toLowerCase()) ?? word);
+  return fixAsciiChatSpelling(text) ?? fixChatSpellingByRegex(text);
+}
+
+/** fixChatSpelling by the regex, for any text (what the fast path is tested against). */
+export function fixChatSpellingByRegex(text: string): string {
+  return text.replace(CHAT_WORD, (word) => CHAT_SPELLINGS.get(word.toLowerCase()) ?? word);
 }
 
 /** Non-ASCII characters that are neither letters nor digits, nor fold to either (/iu): a no-break space, « », and general punctuation (dashes, curly quotes, bullets, ellipsis). */
