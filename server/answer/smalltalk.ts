@@ -29,8 +29,36 @@ const FILLER = new Set(
     "somebody here around online listening awake with").split(" "),
 );
 
+/**
+ * True when an ASCII message has a word that is not filler, as smalltalkIntent reads its
+ * words: a run of letters, digits and `'?!.,` (lower-cased), less its `?!.,`. Such a message
+ * is no small talk, whatever its length: read without the normalizing and the unicode regex
+ * replaces (most messages are questions, rejected at their first content word). False for a
+ * message with a non-ASCII character (it is read the long way).
+ */
+function asciiContentWord(message: string): boolean {
+  let word = "";
+  for (let i = 0; i <= message.length; i++) {
+    let code = i < message.length ? message.charCodeAt(i) : 32;
+    if (code >= 128) return false;
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39) word += String.fromCharCode(code);
+    else if (code !== 63 && code !== 33 && code !== 46 && code !== 44) {
+      // A separator ends the word.
+      if (word !== "" && !FILLER.has(word)) return true;
+      word = "";
+    }
+  }
+  return false;
+}
+
 /** The small-talk intent of a message, or null when it is (also) a real question. */
 export function smalltalkIntent(message: string): SmalltalkIntent | null {
+  return asciiContentWord(message) ? null : smalltalkIntentByPatterns(message);
+}
+
+/** smalltalkIntent read the long way, for any message (what the ASCII shortcut is tested against). */
+export function smalltalkIntentByPatterns(message: string): SmalltalkIntent | null {
   const text = message
     .normalize("NFKC")
     .toLowerCase()

@@ -115,37 +115,109 @@ const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 
 /**
  * The answer types a question may ask for, in the order they are tried, each with the
- * patterns (over the lower-cased question) that ask for it. Built once, not per question.
+ * patterns (over the lower-cased question) that ask for it. Each pattern comes with words of
+ * which one must start a word of the question (after a character other than [A-Za-z0-9_],
+ * or at the start) for it to match: every alternative of the pattern spells one out there
+ * (after \b, \s or ^\W*). Most questions start no word with any word of most lists, and one
+ * scan of the question for them all (see gateOf) costs less than trying each pattern's
+ * alternatives at every position. Built once, not per question.
  */
-const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, readonly RegExp[]]> = [
-  ["quote", [/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/]],
-  ["frequency", [/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/]],
-  ["duration", [/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, HOW_MANY_UNITS]],
-  ["age", [/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/]],
-  ["speed", [/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/]],
-  ["distance", [/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/]],
+const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
+  ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
+  ["frequency", [[/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequently", "many"]]]],
+  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, ["long", "duration", "length"]], [HOW_MANY_UNITS, ["many"]]]],
+  ["age", [[/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/, ["old", "age", "born"]]]],
+  ["speed", [[/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/, ["fast", "speed"]]]],
+  ["distance", [[/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/, ["far", "tall", "high", "deep", "wide", "distance", "many"]]]],
   // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
-  ["number", [/\bby\s+how\s+much\b/]],
-  ["money", [/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/]],
+  ["number", [[/\bby\s+how\s+much\b/, ["much"]]]],
+  ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/, ["much", "paid", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
   // Keywords too: "number of evacuees", "layoffs number".
-  ["number", [/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/]],
-  ["time", [CLAUSE_WHEN, /\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/,
+  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percentage", "number", "amount"]]]],
+  ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/, ["time", "date", "day", "year", "month", "hour"]],
     // Keywords: "ferry strike dates", "hospital merger date", "application deadline".
-    /^(?!.*\b(?:who|what|when|where|how|which|why)\b)[^?]*\b(?:dates?|deadlines?)\W*$/]],
-  ["person", [CLAUSE_WHO, /\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/]],
-  ["place", [CLAUSE_WHERE, /\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, /\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/]],
-  ["reason", [CLAUSE_WHY, /\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/]],
+    [/^(?!.*\b(?:who|what|when|where|how|which|why)\b)[^?]*\b(?:dates?|deadlines?)\W*$/, ["date", "deadline"]]]],
+  ["person", [[CLAUSE_WHO, ["who"]], [/\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/, ["which"]]]],
+  ["place", [[CLAUSE_WHERE, ["where"]], [/\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, ["somewhere", "anywhere"]], [/\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/, ["cit", "countr", "place", "town", "region", "state", "location"]]]],
+  ["reason", [[CLAUSE_WHY, ["why"]], [/\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/, ["reason", "cause", "start", "begin", "happen", "motive", "purpose", "come"]]]],
 ];
+
+/**
+ * The gate words of QUESTION_TYPES as a trie over a–z: per node, 26 child nodes (0: none)
+ * and the bits (one per pattern, in order) of the patterns whose list holds the word ending there.
+ */
+const GATE_CHILDREN: number[] = new Array(26).fill(0);
+const GATE_BITS: number[] = [0];
+{
+  let bit = 0;
+  for (const [, patterns] of QUESTION_TYPES) {
+    for (const [, words] of patterns) {
+      for (const word of words) {
+        let node = 0;
+        for (let i = 0; i < word.length; i++) {
+          const slot = node * 26 + word.charCodeAt(i) - 97;
+          if (GATE_CHILDREN[slot] === 0) {
+            GATE_CHILDREN[slot] = GATE_BITS.length;
+            GATE_BITS.push(0);
+            for (let k = 0; k < 26; k++) GATE_CHILDREN.push(0);
+          }
+          node = GATE_CHILDREN[slot]!;
+        }
+        GATE_BITS[node] = GATE_BITS[node]! | (1 << bit);
+      }
+      bit++;
+    }
+  }
+  if (bit > 31) throw new Error("features: more question-type patterns than gate bits");
+}
+const GATE_NEXT = Int32Array.from(GATE_CHILDREN);
+const GATE_MASKS = Int32Array.from(GATE_BITS);
+
+/** \w of a (non-unicode) regex: ASCII letters, digits and the underscore. */
+function isRegexWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/** Bits of the QUESTION_TYPES patterns one of whose words starts a word of `q` (the others cannot match). */
+function gateOf(q: string): number {
+  let bits = 0;
+  for (let i = 0; i < q.length; i++) {
+    if (i > 0 && isRegexWordChar(q.charCodeAt(i - 1))) continue;
+    let node = 0;
+    for (let k = i; k < q.length; k++) {
+      const code = q.charCodeAt(k);
+      if (code < 97 || code > 122) break;
+      node = GATE_NEXT[node * 26 + code - 97]!;
+      if (node === 0) break;
+      bits |= GATE_MASKS[node]!;
+    }
+  }
+  return bits;
+}
 
 /** The answer type a question asks for, from its opening words. */
 export function questionAnswerType(question: string): AnswerType {
-  // "What's the price…" reads as "what is the price…".
-  const q = question
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
+  return answerTypeOf(question, true);
+}
+
+/** questionAnswerType trying every pattern, whatever the words (what the gate is tested against). */
+export function questionAnswerTypeUngated(question: string): AnswerType {
+  return answerTypeOf(question, false);
+}
+
+function answerTypeOf(question: string, gated: boolean): AnswerType {
+  // "What's the price…" reads as "what is the price…". (Each replace only where it can
+  // apply: a regex replace builds a new string.)
+  let q = question.toLowerCase();
+  if (q.includes("\u2018") || q.includes("\u2019")) q = q.replace(/[\u2018\u2019]/g, "'");
+  if (q.includes("'s")) q = q.replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
+  const gate = gated ? gateOf(q) : -1;
+  let bit = 1;
   for (const [type, patterns] of QUESTION_TYPES) {
-    for (const pattern of patterns) if (pattern.test(q)) return type;
+    for (const [pattern] of patterns) {
+      if ((gate & bit) !== 0 && pattern.test(q)) return type;
+      bit <<= 1;
+    }
   }
   return "none";
 }

@@ -170,7 +170,7 @@ function gatherCandidates(index: RetrievalIndex, query: Query, ids: ExpansionTer
     // term). Adding strength × weight to the running sum in term order gives the same floats
     // as a per-unit best strength per term.
     if (lists.length > 1) {
-      lists.sort((a, b) => b.strength - a.strength);
+      sortByStrength(lists);
       if (++scratch.stamp === 0x7fffffff) {
         counted.fill(0);
         scratch.stamp = 1;
@@ -202,6 +202,20 @@ function gatherCandidates(index: RetrievalIndex, query: Query, ids: ExpansionTer
     seen[u] = 0;
   }
   return top;
+}
+
+/**
+ * Sort a term's posting lists strongest first, keeping the order of equal strengths (as the
+ * stable Array.prototype.sort did): an insertion sort, for the handful a term has, without a
+ * comparator closure per question.
+ */
+function sortByStrength(lists: Array<{ postings: Int32Array; strength: number }>): void {
+  for (let i = 1; i < lists.length; i++) {
+    const list = lists[i]!;
+    let j = i - 1;
+    for (; j >= 0 && lists[j]!.strength < list.strength; j--) lists[j + 1] = lists[j]!;
+    lists[j + 1] = list;
+  }
 }
 
 /** True when unit a ranks below unit b: a lower total, or the same total and a higher index. */
@@ -294,6 +308,8 @@ interface StemInfo {
   related: Float64Array | undefined;
   /** True once `related` is set for this stem. */
   relatedKnown: boolean;
+  /** Bit t set when one of `matches` is for term t (terms 0..30; see QueryPlan.phraseBits). */
+  termBits: number;
 }
 const NO_MATCHES: StemMatch[] = [];
 
@@ -302,6 +318,31 @@ function matchesTerm(matches: readonly StemMatch[] | undefined, t: number): bool
   if (matches === undefined) return false;
   for (let k = 0; k < matches.length; k++) if (matches[k]!.term === t) return true;
   return false;
+}
+
+/** Terms that StemInfo.termBits holds (bits of a 32-bit integer, sign bit spared). */
+const MAX_BIT_TERMS = 31;
+
+/**
+ * Bit a set for each bigram [a, a + 1] of the question, when every bigram is such a pair of
+ * terms below MAX_BIT_TERMS, each a once (as analyzeQuery makes them): then the bigrams a
+ * unit holds are found in one pass over its stems' termBits. -1 otherwise (one pass per bigram).
+ */
+function phraseBitsOf(query: Query): number {
+  let bits = 0;
+  let last = -1;
+  for (const [a, b] of query.bigrams) {
+    if (b !== a + 1 || b >= MAX_BIT_TERMS || a <= last) return -1;
+    bits |= 1 << a;
+    last = a;
+  }
+  return bits;
+}
+
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let v = bits; v !== 0; v &= v - 1) count++;
+  return count;
 }
 
 let matchedBuffer = new Float64Array(64);
@@ -394,6 +435,8 @@ class QueryPlan {
   private readonly opposites: Int32Array | undefined;
   /** By term: the stem of each word with opposite-word groups. */
   private readonly oppositeStems: string[] = [];
+  /** See phraseBitsOf. */
+  private readonly phraseBits: number;
 
   constructor(
     private readonly index: RetrievalIndex,
@@ -408,23 +451,29 @@ class QueryPlan {
     }
     this.stamp = this.scratch.planStamp;
     // Stems no unit uses have no term id, and nothing to match: they are left out.
-    query.terms.forEach((term, t) => {
-      term.expansions.forEach((e, j) => {
+    for (let t = 0; t < query.terms.length; t++) {
+      const expansions = query.terms[t]!.expansions;
+      for (let j = 0; j < expansions.length; j++) {
+        const e = expansions[j]!;
         const id = ids[t]![j]!;
-        if (id < 0) return;
-        const info = this.get(id) ?? this.add(id, { matches: [], related: undefined, relatedKnown: false });
+        if (id < 0) continue;
+        const info = this.get(id) ?? this.add(id, { matches: [], related: undefined, relatedKnown: false, termBits: 0 });
         info.matches.push({ term: t, order: j, weight: e.weight, word: e.word, via: e.via });
-      });
-    });
+        if (t < MAX_BIT_TERMS) info.termBits |= 1 << t;
+      }
+    }
     this.complete = !related || related.byTerm !== undefined;
-    related?.byTerm?.forEach((list, t) => {
-      if (!list) return;
+    const byTerm = related?.byTerm;
+    for (let t = 0; byTerm !== undefined && t < byTerm.length; t++) {
+      const list = byTerm[t];
+      if (!list) continue;
       for (let j = 0; j < list.terms.length; j++) {
         const id = list.terms[j]!;
-        const info = this.get(id) ?? this.add(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true });
+        const info = this.get(id) ?? this.add(id, { matches: NO_MATCHES, related: undefined, relatedKnown: true, termBits: 0 });
         (info.related ??= new Float64Array(query.terms.length))[t] = list.strengths[j]!;
       }
-    });
+    }
+    this.phraseBits = phraseBitsOf(query);
     let total = 0;
     for (const term of query.terms) if (term.known) total += term.weight;
     this.total = total;
@@ -466,7 +515,7 @@ class QueryPlan {
       info.relatedKnown = true;
       return info;
     }
-    return this.add(id, { matches: NO_MATCHES, related, relatedKnown: true });
+    return this.add(id, { matches: NO_MATCHES, related, relatedKnown: true, termBits: 0 });
   }
 
   private documentCoverage(doc: number): number {
@@ -487,10 +536,7 @@ class QueryPlan {
     return total;
   }
 
-  /**
-   * Every way a question term can match a stem of one field of the unit (the unit's term ids
-   * in `terms`); with `found`, each stem's expansions too (by position; undefined: none).
-   */
+  /** Every way a question term can match a stem of one field of the unit (the unit's term ids in `terms`). */
   private collect(
     options: MatchOption[],
     terms: UnitTerms,
@@ -498,14 +544,12 @@ class QueryPlan {
     field: Field,
     weight: number,
     withRelated: boolean,
-    found?: Array<readonly StemMatch[] | undefined>,
   ): void {
     const from = terms.offsets[unit]!;
     const to = terms.offsets[unit + 1]!;
     for (let k = from; k < to; k++) {
       const id = terms.ids[k]!;
       const info = this.info(id, withRelated);
-      if (found) found.push(info?.matches);
       if (!info) continue;
       const stem = this.index.stemOf[id]!;
       const pos = k - from;
@@ -552,13 +596,11 @@ class QueryPlan {
     // "line" already matched exactly.
     const options: MatchOption[] = [];
     const withRelated = this.related !== undefined;
-    /** The question's expansions of each main-field stem (for phrases). */
-    const mainMatches: Array<readonly StemMatch[] | undefined> = [];
     const { main, sequence, answer, linked } = index.unitTerms;
     const u = unit.index;
     const mainFrom = main.offsets[u]!;
     const mainLength = main.offsets[u + 1]! - mainFrom;
-    this.collect(options, main, u, MAIN, 1, withRelated, mainMatches);
+    this.collect(options, main, u, MAIN, 1, withRelated);
     if (faq) {
       this.collect(options, answer, u, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
       this.collect(options, linked, u, LINKED, LINKED_WEIGHT, false);
@@ -588,7 +630,9 @@ class QueryPlan {
     let covered = 0;
     let focusTotal = 0;
     let focusCovered = 0;
-    const matches: TermMatch[] = terms.map((term, t) => {
+    const matches: TermMatch[] = [];
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t]!;
       const option = assigned[t];
       let strength = option?.strength ?? 0;
       let field: TermMatch["field"] = option ? (option.field === ANSWER ? "answer" : option.field === LINKED ? "linked" : faq ? "question" : "sentence") : null;
@@ -615,8 +659,8 @@ class QueryPlan {
         focusTotal += term.weight;
         focusCovered += term.weight * strength;
       }
-      return { term: term.word, matched, via, field, strength };
-    });
+      matches.push({ term: term.word, matched, via, field, strength });
+    }
     const total = this.total;
     const ownTotal = this.ownTotal(unit);
     let ownCovered = 0;
@@ -629,17 +673,27 @@ class QueryPlan {
       const sequenceFrom = sequence.offsets[u]!;
       const sequenceLength = sequence.offsets[u + 1]! - sequenceFrom;
       // A sequence as long as the distinct stems has no repeats: it is the same list, and
-      // positions agree.
-      let at = mainMatches;
-      if (sequenceLength !== mainLength) {
-        at = [];
-        for (let k = 0; k < sequenceLength; k++) at.push(this.get(sequence.ids[sequenceFrom + k]!)?.matches);
-      }
-      for (const [a, b] of query.bigrams) {
-        for (let k = 0; k + 1 < sequenceLength; k++) {
-          if (matchesTerm(at[k], a) && matchesTerm(at[k + 1], b)) {
-            phrase++;
-            break;
+      // positions agree (the main field's is read then).
+      const same = sequenceLength === mainLength;
+      const ids = same ? main.ids : sequence.ids;
+      const from = same ? mainFrom : sequenceFrom;
+      if (this.phraseBits >= 0) {
+        // Bit a of `found`: some stem matching term a is followed by one matching term a + 1.
+        let found = 0;
+        let previous = 0;
+        for (let k = 0; k < sequenceLength; k++) {
+          const bits = this.get(ids[from + k]!)?.termBits ?? 0;
+          found |= previous & (bits >>> 1);
+          previous = bits;
+        }
+        phrase = bitCount(found & this.phraseBits);
+      } else {
+        for (const [a, b] of query.bigrams) {
+          for (let k = 0; k + 1 < sequenceLength; k++) {
+            if (matchesTerm(this.get(ids[from + k]!)?.matches, a) && matchesTerm(this.get(ids[from + k + 1]!)?.matches, b)) {
+              phrase++;
+              break;
+            }
           }
         }
       }
@@ -831,8 +885,9 @@ function wholeQuestionSimilarity(key: string, units: readonly Unit[]): Map<numbe
  * with no hashing.
  */
 function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
-  // (natural strips the ends with /^\s+|\s+$/g, which is what trim does.)
-  const sanitized = text.toLowerCase().replace(/\s+/g, " ").trim();
+  // (natural strips the ends with /^\s+|\s+$/g, which is what trim does.) An exact-match key
+  // (lower-case words joined by single spaces) is mostly sanitized already: then it is kept.
+  const sanitized = isSanitized(text) ? text : text.toLowerCase().replace(/\s+/g, " ").trim();
   const padded = sanitized.length === 1 ? sanitized + " " : sanitized;
   const count = Math.max(0, padded.length - 1);
   const grams = buffer && buffer.length >= count ? buffer.subarray(0, count) : new Uint32Array(count);
@@ -841,6 +896,19 @@ function diceBigrams(text: string, buffer?: Uint32Array): Uint32Array {
   let distinct = 0;
   for (let i = 0; i < grams.length; i++) if (distinct === 0 || grams[i] !== grams[distinct - 1]) grams[distinct++] = grams[i]!;
   return grams.subarray(0, distinct);
+}
+
+/**
+ * True when text.toLowerCase().replace(/\s+/g, " ").trim() is the text itself: ASCII without
+ * capitals or white space other than single inner spaces.
+ */
+function isSanitized(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || (code >= 65 && code <= 90) || (code >= 9 && code <= 13)) return false;
+    if (code === 32 && (i === 0 || i === text.length - 1 || text.charCodeAt(i - 1) === 32)) return false;
+  }
+  return true;
 }
 
 function diceOfBigrams(a: Uint32Array, b: Uint32Array): number {
@@ -876,12 +944,26 @@ export function rank(index: RetrievalIndex, query: Query, scope?: number, semant
   const fuzzy = wholeQuestionSimilarity(query.key, top);
   const plan = new QueryPlan(index, query, ids, semantic?.forQuery(query));
   const meaning = semantic?.questionSimilarity(query);
-  return top
-    .map((unit) =>
-      // An FAQ question that means the same as the visitor's, in other words.
-      plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index) : undefined),
-    )
-    .sort(byScore);
+  const candidates = top.map((unit) =>
+    // An FAQ question that means the same as the visitor's, in other words.
+    plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index) : undefined),
+  );
+  sortCandidates(candidates);
+  return candidates;
+}
+
+/**
+ * Sort candidates by byScore: an insertion sort (at most RERANK_DEPTH of them), whose calls to
+ * byScore the JIT inlines. byScore is a total order (ties end on the unit index), so every
+ * sort gives the same order.
+ */
+function sortCandidates(candidates: Candidate[]): void {
+  for (let i = 1; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    let j = i - 1;
+    for (; j >= 0 && byScore(candidates[j]!, candidate) > 0; j--) candidates[j + 1] = candidates[j]!;
+    candidates[j + 1] = candidate;
+  }
 }
 
 /** Best first: by score, then by uncapped evidence, then by position in the knowledge base. */

@@ -55,9 +55,74 @@ const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map(
 );
 const CHAT_WORD = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${[...CHAT_SPELLINGS.keys()].join("|")})(?![\\p{L}\\p{N}'])`, "giu");
 
+/** The longest chat spelling ("becuase"). */
+const CHAT_SPELLING_MAX = Math.max(...[...CHAT_SPELLINGS.keys()].map((k) => k.length));
+/** The chat spellings by length and first letter (at length × 128 + letter code): a word costs an array read, not a string. */
+const CHAT_SPELLINGS_BY_START: Array<string[] | undefined> = new Array((CHAT_SPELLING_MAX + 1) * 128);
+for (const key of CHAT_SPELLINGS.keys()) (CHAT_SPELLINGS_BY_START[key.length * 128 + key.charCodeAt(0)] ??= []).push(key);
+
+/** The chat spelling that text[start, end) is, in any ASCII case; undefined when none. */
+function chatSpellingAt(text: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  if (length > CHAT_SPELLING_MAX) return undefined;
+  let first = text.charCodeAt(start);
+  if (first >= 65 && first <= 90) first += 32;
+  const keys = CHAT_SPELLINGS_BY_START[length * 128 + first];
+  if (keys === undefined) return undefined;
+  for (const key of keys) {
+    let k = 1;
+    for (; k < length; k++) {
+      let code = text.charCodeAt(start + k);
+      if (code >= 65 && code <= 90) code += 32;
+      if (code !== key.charCodeAt(k)) break;
+    }
+    if (k === length) return key;
+  }
+  return undefined;
+}
+
 /** Replace chat spellings of function and question words with the words ("wen" → "when"). */
 export function fixChatSpelling(text: string): string {
+  return fixAsciiChatSpelling(text) ?? fixChatSpellingByRegex(text);
+}
+
+/** fixChatSpelling by the regex, for any text (what the fast path is tested against). */
+export function fixChatSpellingByRegex(text: string): string {
   return text.replace(CHAT_WORD, (word) => CHAT_SPELLINGS.get(word.toLowerCase()) ?? word);
+}
+
+/** Non-ASCII characters that are neither letters nor digits, nor fold to either (/iu): a no-break space, « », and general punctuation (dashes, curly quotes, bullets, ellipsis). */
+function isPunctuation(code: number): boolean {
+  return (code >= 0x2010 && code <= 0x2027) || code === 0xa0 || code === 0xab || code === 0xbb;
+}
+
+/**
+ * fixChatSpelling of an ASCII text without the regex (whose look-behind is tried at every
+ * position): within ASCII, CHAT_WORD matches exactly the runs of letters, digits and
+ * apostrophes that are a chat spelling (any case), since its look-around forbids those
+ * characters on either side. Undefined for a text with a non-ASCII character (case-insensitive
+ * unicode matching folds some of them to ASCII letters: the regex decides), unless it is
+ * punctuation (isPunctuation), which the look-around reads like ASCII punctuation.
+ */
+function fixAsciiChatSpelling(text: string): string | undefined {
+  let out: string | undefined;
+  let copied = 0;
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const code = i < text.length ? text.charCodeAt(i) : 32;
+    if (code >= 128 && !isPunctuation(code)) return undefined;
+    if (isAsciiAlnum(code) || code === 39) {
+      if (start < 0) start = i;
+      continue;
+    }
+    const key = start >= 0 ? chatSpellingAt(text, start, i) : undefined;
+    if (key !== undefined) {
+      out = (out ?? "") + text.slice(copied, start) + CHAT_SPELLINGS.get(key)!;
+      copied = i;
+    }
+    start = -1;
+  }
+  return out === undefined ? text : out + text.slice(copied);
 }
 
 /** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */

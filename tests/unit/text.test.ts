@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixChatSpelling, normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
-import { faqQuestionType, isDefinitionQuestion, questionAnswerType, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+import { fixChatSpelling, fixChatSpellingByRegex, normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
+import { faqQuestionType, isDefinitionQuestion, questionAnswerType, questionAnswerTypeUngated, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+import { smalltalkIntent, smalltalkIntentByPatterns } from "../../server/answer/smalltalk.ts";
 
 describe("normalizeText", () => {
   it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
@@ -15,6 +16,26 @@ describe("fixChatSpelling", () => {
     expect(fixChatSpelling("Wat is moorcidin")).toBe("what is moorcidin");
     expect(fixChatSpelling("where did they come frm")).toBe("where did they come from");
     expect(fixChatSpelling("Femke de Wit, wilful")).toBe("Femke de Wit, wilful");
+  });
+});
+
+/** Pieces of typed text for the shortcut properties below: words they look for, cases, punctuation, non-ASCII letters and quotes. */
+const typedPiece = fc.constantFrom(
+  "wen", "WIL", "u", "Ur", "teh", "becuase", "cuz", "what", "how", "who", "when", "where", "why", "which", "'s", "’s", "much", "cost",
+  "set us back", "number", "paid", "time", "reason for", "is there anywhere", "long", "many", "hi", "thanks", "bye", "ok", "you",
+  " ", "  ", "\t", "?", "!", ".", ",", "'", "’", "‘", "“", "—", "…", "-", "_", "1", "a", "K", "S", "é", "ſ", "\u212A", "İ", "ß", "µ", "ª", "²", "\u00a0",
+);
+const typedText = fc.oneof(fc.array(typedPiece, { maxLength: 14 }).map((p) => p.join("")), fc.string({ maxLength: 40 }));
+
+describe("shortcuts of the question analysis", () => {
+  it("fixChatSpelling without the regex reads as the regex does", () => {
+    fc.assert(fc.property(typedText, (text) => fixChatSpelling(text) === fixChatSpellingByRegex(text)), { numRuns: 3000 });
+  });
+  it("questionAnswerType skips only patterns that cannot match", () => {
+    fc.assert(fc.property(typedText, (text) => questionAnswerType(text) === questionAnswerTypeUngated(text)), { numRuns: 3000 });
+  });
+  it("smalltalkIntent rejects at the first content word as the long reading does", () => {
+    fc.assert(fc.property(typedText, (text) => smalltalkIntent(text) === smalltalkIntentByPatterns(text)), { numRuns: 3000 });
   });
 });
 
