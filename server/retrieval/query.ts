@@ -449,8 +449,7 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
     // ("Who's the…" tokenizes as "who the".)
     const next = tokens[from + 1]?.word ?? "";
     if (from >= 0) from = COPULAS.has(next) ? from + 1 : next === "the" ? from : next === "will" && tokens[from + 2]?.word === "be" ? from + 2 : -1;
-  }
-  else if (answerType === "number") {
+  } else if (answerType === "number") {
     from = tokens.findIndex((t, i) => t.word === "how" && tokens[i + 1]?.word === "many");
     if (from >= 0) from++;
   }
