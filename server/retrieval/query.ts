@@ -431,17 +431,35 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   }
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
-  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), head: headTerm(tokens, terms, positions, answerType) };
+  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);
+const AUXILIARIES: ReadonlySet<string> = new Set(["is", "was", "are", "were", "did", "does", "do", "will", "has", "have", "had", "can", "could", "would", "should"]);
+
+/**
+ * The event of "When did/was X VERB?": the verb that ends the question ("When was the
+ * university founded?"). A date in a text without it dates another event. -1 when the
+ * question does not end in a verb.
+ */
+function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], thesaurus: Thesaurus): number {
+  const when = tokens.findIndex((t) => t.word === "when");
+  if (when < 0 || !AUXILIARIES.has(tokens[when + 1]?.word ?? "")) return -1;
+  const last = tokens.length - 1;
+  const t = positions.indexOf(last);
+  if (t < 0 || last <= when + 2) return -1;
+  const term = terms[t]!;
+  if (term.name || term.light) return -1;
+  return lemmaCandidates(tokens[last]!.word).some((lemma) => partsOfSpeech(thesaurus, lemma).includes("v")) ? t : -1;
+}
 
 /**
  * The head of a who- or how-many-question: the last word of the first run of content words
  * after "who is"/"how many" (names skipped: "Who is Kim's envoy?" is about the envoy). -1 when
  * there is none, or it is a name or a light word.
  */
-function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], answerType: AnswerType): number {
+function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], answerType: AnswerType, thesaurus: Thesaurus): number {
+  if (answerType === "time") return eventTerm(tokens, terms, positions, thesaurus);
   let from = -1;
   if (answerType === "person") {
     // Only "who is/was/will be the ROLE…": a verb ("Who won…?") is paraphrased too often (beat, defeated).

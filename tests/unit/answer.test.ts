@@ -170,8 +170,12 @@ describe("question types", () => {
     expect(head("Who is the director of the Halloran Museum of Art?")).toBe("director");
     expect(head("who's the director of the museum")).toBe("director");
     expect(head("How many daily sailings are there?")).toBe("sailings");
-    // A verb is paraphrased too often ("won" → "beat") to be required.
+    // A verb is paraphrased too often ("won" → "beat") to be required…
     expect(head("Who won the vote?")).toBeNull();
+    // …except the event a when-question dates: a date in a text without it dates another event.
+    expect(head("When was the Halloran Museum founded?")).toBe("founded");
+    expect(head("When did the Kestrel Bridge open?")).toBe("open");
+    expect(head("When is the marathon this year?")).toBeNull();
   });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
