@@ -435,6 +435,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
 }
 
 const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);
+const DO_AUXILIARIES: ReadonlySet<string> = new Set(["did", "does", "do", "will"]);
 const AUXILIARIES: ReadonlySet<string> = new Set(["is", "was", "are", "were", "did", "does", "do", "will", "has", "have", "had", "can", "could", "would", "should"]);
 
 /**
@@ -442,9 +443,9 @@ const AUXILIARIES: ReadonlySet<string> = new Set(["is", "was", "are", "were", "d
  * university founded?"). A date in a text without it dates another event. -1 when the
  * question does not end in a verb.
  */
-function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], thesaurus: Thesaurus): number {
-  const when = tokens.findIndex((t) => t.word === "when");
-  if (when < 0 || !AUXILIARIES.has(tokens[when + 1]?.word ?? "")) return -1;
+function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], thesaurus: Thesaurus, wh: string): number {
+  const when = tokens.findIndex((t) => t.word === wh);
+  if (when < 0 || !(wh === "when" ? AUXILIARIES : DO_AUXILIARIES).has(tokens[when + 1]?.word ?? "")) return -1;
   const last = tokens.length - 1;
   const t = positions.indexOf(last);
   if (t < 0 || last <= when + 2) return -1;
@@ -459,7 +460,7 @@ function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positi
  * there is none, or it is a name or a light word.
  */
 function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], answerType: AnswerType, thesaurus: Thesaurus): number {
-  if (answerType === "time") return eventTerm(tokens, terms, positions, thesaurus);
+  if (answerType === "time" || answerType === "none") return eventTerm(tokens, terms, positions, thesaurus, answerType === "time" ? "when" : "what");
   let from = -1;
   if (answerType === "person") {
     // Only "who is/was/will be the ROLE…": a verb ("Who won…?") is paraphrased too often (beat, defeated).

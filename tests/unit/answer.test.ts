@@ -176,6 +176,7 @@ describe("question types", () => {
     expect(head("When was the Halloran Museum founded?")).toBe("founded");
     expect(head("When did the Kestrel Bridge open?")).toBe("open");
     expect(head("When is the marathon this year?")).toBeNull();
+    expect(head("What do the red pandas eat?")).toBe("eat");
   });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
