@@ -379,9 +379,11 @@ export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) 
 
 /**
  * The words of a text, in order, as `tokenize` finds them, without a Token object each
- * (indexing scans millions of words and keeps none of the tokens).
+ * (indexing scans millions of words and keeps none of the tokens). Returns true when the text
+ * is ASCII (and curly single quotes), read as it is: then every ASCII letter and digit of it
+ * is in one of the words visited (their WordForm.word, in the same order within the word).
  */
-export function scanWords(text: string, visit: WordVisitor): void {
+export function scanWords(text: string, visit: WordVisitor): boolean {
   let count = 0;
   const emit = (source: string, start: number, end: number, hash: number, capital: number) => {
     const form = wordForm(source, start, end, hash);
@@ -399,7 +401,7 @@ export function scanWords(text: string, visit: WordVisitor): void {
     // come from the text.
     const ascii = text.replace(CURLY_QUOTES, "'");
     scanAscii(ascii, (start, end, hash) => emit(ascii, start, end, hash, ascii.charCodeAt(start)));
-    return;
+    return true;
   }
   const original = text.normalize("NFKC");
   const folded = normalizeText(original);
@@ -415,11 +417,12 @@ export function scanWords(text: string, visit: WordVisitor): void {
       emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), cased.charCodeAt(offset));
       offset += raw.length;
     }
-    return;
+    return false;
   }
   // Recover capitalization from the original: same tokenizer, same order.
   const originalMatches = tokenizer.tokenize(cased) ?? [];
   matches.forEach((raw, i) => emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), originalMatches[i]?.charCodeAt(0) ?? Number.NaN));
+  return false;
 }
 
 /**
