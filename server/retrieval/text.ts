@@ -3,6 +3,7 @@
  * Pure functions; the only state is the frozen word lists below.
  */
 import { PorterStemmer, createTokenizer, naturalStopwords } from "./nlp.ts";
+import { porterStem } from "./porter.ts";
 
 /** Words that start a question and say what kind of answer it wants. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"]);
@@ -142,7 +143,7 @@ export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
     const base = IRREGULAR_FORMS.get(word) ?? word.replace(SHORT_IE_VERB, "$1ie");
-    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(base);
+    result = /^\p{N}/u.test(word) ? word : porterStem(base);
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
   }
   return result;
