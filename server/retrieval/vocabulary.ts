@@ -53,13 +53,17 @@ function trigramKey(a: number, b: number, c: number): number {
   return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : WIDE_KEYS + a * 4_294_967_296 + b * 65_536 + c;
 }
 
+/** Code unit k of `^word$`. */
+function paddedAt(word: string, k: number): number {
+  return k === 0 ? START : k === word.length + 1 ? END : word.charCodeAt(k - 1);
+}
+
 /** The trigrams of `^word$`, in order (repeats included), as trigramKey numbers. */
 function trigrams(word: string): number[] {
   const grams: number[] = [];
   const n = word.length;
-  // Code unit k of the padded word: k = 0 is "^", k = n + 1 is "$".
-  const at = (k: number): number => (k === 0 ? START : k === n + 1 ? END : word.charCodeAt(k - 1));
-  for (let i = 0; i + 3 <= n + 2; i++) grams.push(trigramKey(at(i), at(i + 1), at(i + 2)));
+  // Code units k - 1 of the word, k = 0 being "^" and k = n + 1 "$" (no closure: made per word).
+  for (let i = 0; i + 3 <= n + 2; i++) grams.push(trigramKey(paddedAt(word, i), paddedAt(word, i + 1), paddedAt(word, i + 2)));
   return grams;
 }
 
