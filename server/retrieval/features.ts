@@ -40,6 +40,8 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
 };
 
 const CURRENCY = "(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|kroner|krona|krone|rupees?|yuan|rand|pesos?|roubles?|rubles?|lira)";
+/** A substring of every CURRENCY word (for the word hints below). */
+const CURRENCY_KEYWORDS = "dollar eur pound cent pence usd gbp yen franc kron rupee yuan rand peso roubl rubl lira";
 const SCALE = "(?:hundred|thousand|million|billion|trillion|m|bn|k)";
 /** Money and age: the alternatives that need a digit apart, so that a text without one skips them. */
 const MONEY = {
@@ -236,26 +238,115 @@ function hasDuration(text: string): boolean {
   return false;
 }
 
-/** Bit flags of the answer types a sentence can answer; computed once per sentence at index time. */
-export function sentenceAnswerTypes(text: string): number {
+/**
+ * Word hints: which of the patterns above a text's words allow at all. Each pattern above
+ * (bar the capital-letter ones) can only match where the text holds one of its keywords, a
+ * run of ASCII letters that every match of one of its alternatives contains, or a digit, or
+ * one of a few signs. A word's hints (wordHints) are the keywords it contains; a text whose
+ * words hint at none of a pattern's keywords cannot match that pattern, which is then not
+ * run (most sentences name no speed, price, age or frequency). Only a superset: a hinted
+ * pattern still decides by its own test.
+ */
+const HINT_DIGIT = 1;
+const HINT_TIME = 1 << 1;
+const HINT_NUMBER = 1 << 2;
+const HINT_DURATION = 1 << 3;
+const HINT_FREQUENCY = 1 << 4;
+const HINT_REASON = 1 << 5;
+const HINT_QUOTE = 1 << 6;
+const HINT_MONEY_DIGITS = 1 << 7;
+const HINT_MONEY_WORDS = 1 << 8;
+const HINT_AGE = 1 << 9;
+const HINT_SPEED = 1 << 10;
+const HINT_DISTANCE = 1 << 11;
+const HINT_ORGANISATION = 1 << 12;
+/** Every hint but the digit: what a text whose words are not known may hold. */
+const ANY_WORD_HINTS = (1 << 13) - 1 - HINT_DIGIT;
+
+/**
+ * Keywords by hint, lower case, each a substring of every match of some alternative (and
+ * together covering all alternatives) of the pattern it hints at: months and days by their
+ * first three letters or "day", numbers by their words, units by theirs, o'clock by "clock",
+ * "by the end" by "end", "so that" by "that"; a digit hints at whatever needs one.
+ */
+const HINT_KEYWORDS: ReadonlyArray<readonly [number, string]> = [
+  [HINT_DIGIT, "0 1 2 3 4 5 6 7 8 9"],
+  [HINT_TIME, "jan feb mar apr may jun jul aug sep oct nov dec day tomorrow tonight clock noon midnight spring summer autumn fall winter morning evening last next recent ago later earlier since until end"],
+  [HINT_NUMBER, `${NUMBER_WORDS.split("|").join(" ")} percent`],
+  [HINT_DURATION, `${UNITS.split("|").join(" ")} til through`],
+  [HINT_FREQUENCY, "hourly daily nightly weekly monthly quarterly yearly annually once twice thrice every times per each days weekends tomorrows tonights"],
+  [HINT_REASON, "because due since that order result reason aim help ensure avoid prevent improve support strengthen enhance"],
+  [HINT_QUOTE, "said says told according announced wrote"],
+  [HINT_MONEY_DIGITS, CURRENCY_KEYWORDS],
+  [HINT_MONEY_WORDS, `free charge nothing ${CURRENCY_KEYWORDS}`],
+  [HINT_AGE, "year age birthday born"],
+  [HINT_SPEED, "km kph mph knot kilomet mile"],
+  // "m" alone (5 m, 5m, 5-m) is handled in wordHints.
+  [HINT_DISTANCE, "km met mile feet foot ft yard inch cm"],
+  [HINT_ORGANISATION, "foundation trust council company corporation inc ltd llc plc group agency authority association society institute university college bank fund ministry department union commission committee board partners holdings"],
+];
+
+/**
+ * Hints by keyword, each with those of the keywords it starts with: KEYWORD_AT tries the
+ * longest first, and every keyword that starts at the same place is a prefix of it.
+ */
+const KEYWORD_HINTS = new Map<string, number>();
+for (const [hint, words] of HINT_KEYWORDS) for (const word of words.split(" ")) KEYWORD_HINTS.set(word, (KEYWORD_HINTS.get(word) ?? 0) | hint);
+for (const [word] of KEYWORD_HINTS) {
+  let hints = 0;
+  for (const [other, bits] of KEYWORD_HINTS) if (word.startsWith(other)) hints |= bits;
+  KEYWORD_HINTS.set(word, hints);
+}
+/** Every place a keyword starts (a lookahead: overlapping keywords are all found), longest keyword first. */
+const KEYWORD_AT = new RegExp(`(?=(${[...KEYWORD_HINTS.keys()].sort((a, b) => b.length - a.length).join("|")}))`, "g");
+
+/**
+ * The hints of one word as the tokenizer gives it (lower case, apostrophes and joining
+ * hyphens dropped: see text.ts WordForm.word). Indexing works them out once per distinct word.
+ */
+export function wordHints(word: string): number {
+  let hints = 0;
+  KEYWORD_AT.lastIndex = 0;
+  for (let match = KEYWORD_AT.exec(word); match !== null; match = KEYWORD_AT.exec(word)) {
+    hints |= KEYWORD_HINTS.get(match[1]!)!;
+    KEYWORD_AT.lastIndex = match.index + 1;
+  }
+  // Metres as "m" after a number: the word is "m" or starts with it ("5 m", "5 m-long"), or
+  // holds it after a digit ("5m", "5-m", "2.5m-long").
+  if (word.charCodeAt(0) === 109 || ((hints & HINT_DIGIT) !== 0 && /\dm/.test(word))) hints |= HINT_DISTANCE;
+  return hints;
+}
+
+/**
+ * Bit flags of the answer types a sentence can answer; computed once per sentence at index time.
+ *
+ * `hints`, when given, must be the union of the wordHints of every word scanWords finds in
+ * `text`, for a text it scans as ASCII (scanWords returns true): then every ASCII letter and
+ * digit of the text is in one of those words, and the text has no "€", "£", "“" or "”", so
+ * a pattern none of whose keywords, digits or signs occur is not tried. Without hints every
+ * pattern is tried. The flags are the same either way.
+ */
+export function sentenceAnswerTypes(text: string, hints?: number): number {
   let flags = 0;
   // One scan for a digit spares whole patterns: speeds, distances and most counts, amounts
   // and ages have one.
-  const digit = /\d/.test(text);
-  if (PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
-  if ((digit && hasCountInDigits(text)) || PATTERNS.number.test(text)) flags |= TYPE_BITS.number;
-  if (hasDuration(text)) flags |= TYPE_BITS.duration;
-  if (PATTERNS.frequency.test(text)) flags |= TYPE_BITS.frequency;
-  if (PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
-  if ((digit && MONEY.digits.test(text)) || MONEY.words.test(text)) flags |= TYPE_BITS.money;
-  if (PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
-  if ((digit && AGE.digits.test(text)) || AGE.words.test(text)) flags |= TYPE_BITS.age;
-  if (digit && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
-  if (digit && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
+  const digit = hints === undefined ? /\d/.test(text) : (hints & HINT_DIGIT) !== 0;
+  const may = hints ?? ANY_WORD_HINTS;
+  if ((digit || (may & HINT_TIME) !== 0) && PATTERNS.time.test(text)) flags |= TYPE_BITS.time;
+  if ((digit && hasCountInDigits(text)) || (((may & HINT_NUMBER) !== 0 || text.includes("%") || text.includes("$")) && PATTERNS.number.test(text))) flags |= TYPE_BITS.number;
+  if ((may & HINT_DURATION) !== 0 && hasDuration(text)) flags |= TYPE_BITS.duration;
+  if ((may & HINT_FREQUENCY) !== 0 && PATTERNS.frequency.test(text)) flags |= TYPE_BITS.frequency;
+  if ((may & HINT_REASON) !== 0 && PATTERNS.reason.test(text)) flags |= TYPE_BITS.reason;
+  if ((digit && ((may & HINT_MONEY_DIGITS) !== 0 || text.includes("$")) && MONEY.digits.test(text)) || ((may & HINT_MONEY_WORDS) !== 0 && MONEY.words.test(text))) flags |= TYPE_BITS.money;
+  if (((may & HINT_QUOTE) !== 0 || text.includes('"')) && PATTERNS.quote.test(text)) flags |= TYPE_BITS.quote;
+  if ((may & HINT_AGE) !== 0 && ((digit && AGE.digits.test(text)) || AGE.words.test(text))) flags |= TYPE_BITS.age;
+  // "m/s" is the one speed whose letters are no keyword: its "/" stands in.
+  if (digit && ((may & HINT_SPEED) !== 0 || text.includes("/")) && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
+  if (digit && (may & HINT_DISTANCE) !== 0 && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
   // A capitalized word that does not start the sentence: a name of a person, group or place.
   if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) {
     flags |= TYPE_BITS.person | TYPE_BITS.place;
-    if (ORGANISATION.test(text)) flags |= ORGANISATION_BIT;
+    if ((may & HINT_ORGANISATION) !== 0 && ORGANISATION.test(text)) flags |= ORGANISATION_BIT;
   } else if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
   return flags;
 }

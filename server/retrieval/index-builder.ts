@@ -6,7 +6,7 @@
  * Everything derived (idf, name flags, answer types) is computed here once, not per query.
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
-import { faqQuestionType, sentenceAnswerTypes, type AnswerType } from "./features.ts";
+import { faqQuestionType, sentenceAnswerTypes, wordHints, type AnswerType } from "./features.ts";
 import { STOPWORDS, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -465,7 +465,23 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const words = new Scratch<string>();
   /** A run of capitalized content words (for acronyms: North Korea → nk, United Nations → un). */
   const run = new Scratch<string>();
-  const scanning = { doc: 0, position: 0, keepWords: false };
+  /**
+   * What the scan of a text gathers besides: whether its words' hints are known (an ASCII
+   * text, see scanWords), and their union (see sentenceAnswerTypes).
+   */
+  const scanning = { doc: 0, position: 0, keepWords: false, hints: 0 };
+  /** wordHints by WordForm id, plus one (0: not yet worked out). */
+  const hintsByForm: number[] = [];
+  const hintsOf = (form: WordForm): number => {
+    if (form.id < 0) return wordHints(form.word);
+    let hints = hintsByForm[form.id];
+    if (hints === undefined || hints === 0) {
+      while (hintsByForm.length <= form.id) hintsByForm.push(0);
+      hints = wordHints(form.word) + 1;
+      hintsByForm[form.id] = hints;
+    }
+    return hints - 1;
+  };
 
   /**
    * The acronyms `flush` has weighed, as numbers when their letters are a to z (base 27):
@@ -492,6 +508,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const visit: WordVisitor = (form, capitalized, stop) => {
     const i = scanning.position++;
     if (scanning.keepWords) words.push(form.word);
+    scanning.hints |= hintsOf(form);
     if (stop) {
       if (run.length > 0 && !capitalized) flush(); // "Bank of England" keeps its run
       return;
@@ -539,9 +556,16 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     scanning.doc = doc;
     scanning.position = 0;
     scanning.keepWords = withKey;
-    scanWords(text, visit);
+    scanning.hints = 0;
+    const ascii = scanWords(text, visit);
     flush();
-    return { names: nameStems.copy(), people: personStems.copy(), key: withKey ? words.copy().join(" ") : "" };
+    return {
+      names: nameStems.copy(),
+      people: personStems.copy(),
+      key: withKey ? words.copy().join(" ") : "",
+      /** The union of its words' hints, for sentenceAnswerTypes (undefined unless the text is ASCII). */
+      hints: ascii ? scanning.hints : undefined,
+    };
   };
 
   let stamp = 0;
@@ -581,7 +605,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         doc,
         faq,
         summarizedBy: NONE,
-        answerTypes: sentenceAnswerTypes(faq.answer),
+        answerTypes: sentenceAnswerTypes(faq.answer, a.hints),
         names: a.names,
         people: a.people,
         questionType: faqQuestionType(faq.question),
@@ -607,7 +631,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         doc,
         sentence,
         summarizedBy: NONE,
-        answerTypes: sentenceAnswerTypes(sentence.text),
+        answerTypes: sentenceAnswerTypes(sentence.text, analyzed.hints),
         names: analyzed.names,
         people: analyzed.people,
         questionType: "none",

@@ -3,6 +3,7 @@
  * Pure functions; the only state is the frozen word lists below.
  */
 import { PorterStemmer, createTokenizer, naturalStopwords } from "./nlp.ts";
+import { porterStem } from "./porter.ts";
 
 /** Words that start a question and say what kind of answer it wants. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"]);
@@ -206,8 +207,10 @@ const SHORT_IE_VERB = /^([dlv])(?:ied|ies|ying)$/;
 export function stem(word: string): string {
   let result = stemCache.get(word);
   if (result === undefined) {
-    const base = IRREGULAR_FORMS.get(word) ?? word.replace(SHORT_IE_VERB, "$1ie");
-    result = /^\p{N}/u.test(word) ? word : PorterStemmer.stem(base);
+    // (SHORT_IE_VERB only matches four or five letters; a first character below 128 is a digit (\p{N}) only from 0 to 9.)
+    const first = word.charCodeAt(0);
+    if (first < 128 ? first >= 48 && first <= 57 : /^\p{N}/u.test(word)) result = word;
+    else result = porterStem(IRREGULAR_FORMS.get(word) ?? (word.length <= 5 ? word.replace(SHORT_IE_VERB, "$1ie") : word));
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
   }
   return result;
@@ -395,14 +398,14 @@ function isJoiner(code: number): boolean {
 }
 
 /**
- * The matches of WORD in an ASCII text, by hand: calls `emit(start, end, hash)` for each, in
- * order, with the foldedHash of its characters. Within ASCII, WORD is: at the first letter
+ * The matches of WORD in an ASCII text, by hand: calls `emitWord(text, start, end, hash,
+ * capital)` for each, in order, with the foldedHash of its characters. Within ASCII, WORD is: at the first letter
  * or digit, two or more (letter, dot) pairs ("u.s."); failing that, a run of letters and
  * digits, then any number of (joiner, run) ("don't", "3.5", "week-long"). Both are greedy
  * and need no backtracking, so one pass finds what the regex finds (a property test checks
  * this), without a string per match.
  */
-function scanAscii(text: string, emit: (start: number, end: number, hash: number) => void): void {
+function scanAscii(text: string): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -417,7 +420,7 @@ function scanAscii(text: string, emit: (start: number, end: number, hash: number
       pairs++;
     }
     if (pairs >= 2) {
-      emit(start, i, foldedHash(text, start, i));
+      emitWord(text, start, i, foldedHash(text, start, i), text.charCodeAt(start));
       continue;
     }
     let hash = FNV_OFFSET;
@@ -427,7 +430,7 @@ function scanAscii(text: string, emit: (start: number, end: number, hash: number
       hash = Math.imul(hash ^ foldedCode(text, i++), FNV_PRIME);
       for (let folded: number; i < n && (folded = ASCII_ALNUM_FOLDED[text.charCodeAt(i)]!) !== 0; i++) hash = Math.imul(hash ^ folded, FNV_PRIME);
     }
-    emit(start, i, hash);
+    emitWord(text, start, i, hash, text.charCodeAt(start));
   }
 }
 
@@ -444,27 +447,51 @@ export type WordVisitor = (form: WordForm, capitalized: boolean, stop: boolean) 
 
 /**
  * The words of a text, in order, as `tokenize` finds them, without a Token object each
- * (indexing scans millions of words and keeps none of the tokens).
+ * (indexing scans millions of words and keeps none of the tokens). Returns true when the text
+ * is ASCII (and curly single quotes), read as it is: then every ASCII letter and digit of it
+ * is in one of the words visited (their WordForm.word, in the same order within the word).
  */
-export function scanWords(text: string, visit: WordVisitor): void {
-  let count = 0;
-  const emit = (source: string, start: number, end: number, hash: number, capital: number) => {
-    const form = wordForm(source, start, end, hash);
-    if (form === null) return;
-    const capitalized = isCapital(capital);
-    // "May" written with a capital inside a sentence is the month, not the verb.
-    const stop = form.stopWord && !(capitalized && count > 0 && CAPITALIZED_CONTENT.has(form.word));
-    count++;
-    visit(form, capitalized, stop);
-  };
+export function scanWords(text: string, visit: WordVisitor): boolean {
+  const outerVisitor = visitor;
+  const outerCount = visited;
+  visitor = visit;
+  visited = 0;
+  try {
+    return scanText(text);
+  } finally {
+    visitor = outerVisitor;
+    visited = outerCount;
+  }
+}
+
+/**
+ * The scanWords call in progress: its visitor, and how many words it has visited. Module
+ * state rather than closures made per text (160,000 texts at 10,000 documents); a visitor
+ * that scans another text gets the outer call's state back afterwards.
+ */
+let visitor: WordVisitor = () => {};
+let visited = 0;
+
+/** One match of the text being scanned: read folded from source[start, end), its capital from `capital`. */
+function emitWord(source: string, start: number, end: number, hash: number, capital: number): void {
+  const form = wordForm(source, start, end, hash);
+  if (form === null) return;
+  const capitalized = isCapital(capital);
+  // "May" written with a capital inside a sentence is the month, not the verb.
+  const stop = form.stopWord && !(capitalized && visited > 0 && CAPITALIZED_CONTENT.has(form.word));
+  visited++;
+  visitor(form, capitalized, stop);
+}
+
+/** scanWords' work, reporting each word through emitWord. */
+function scanText(text: string): boolean {
   if (ASCII_OR_CURLY_QUOTES.test(text)) {
     // NFKC leaves ASCII and curly quotes as they are, and normalizeText folds the quotes to
     // apostrophes (one character for one: offsets stay), after which of the characters it
     // folds only the backtick (and case) is ASCII: wordForm reads matches folded, capitals
     // come from the text.
-    const ascii = text.replace(CURLY_QUOTES, "'");
-    scanAscii(ascii, (start, end, hash) => emit(ascii, start, end, hash, ascii.charCodeAt(start)));
-    return;
+    scanAscii(text.replace(CURLY_QUOTES, "'"));
+    return true;
   }
   const original = text.normalize("NFKC");
   const folded = normalizeText(original);
@@ -477,14 +504,15 @@ export function scanWords(text: string, visit: WordVisitor): void {
     let offset = 0;
     for (const raw of matches) {
       offset = folded.indexOf(raw, offset);
-      emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), cased.charCodeAt(offset));
+      emitWord(raw, 0, raw.length, foldedHash(raw, 0, raw.length), cased.charCodeAt(offset));
       offset += raw.length;
     }
-    return;
+    return false;
   }
   // Recover capitalization from the original: same tokenizer, same order.
   const originalMatches = tokenizer.tokenize(cased) ?? [];
-  matches.forEach((raw, i) => emit(raw, 0, raw.length, foldedHash(raw, 0, raw.length), originalMatches[i]?.charCodeAt(0) ?? Number.NaN));
+  matches.forEach((raw, i) => emitWord(raw, 0, raw.length, foldedHash(raw, 0, raw.length), originalMatches[i]?.charCodeAt(0) ?? Number.NaN));
+  return false;
 }
 
 /**

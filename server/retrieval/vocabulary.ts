@@ -38,11 +38,40 @@ const PHONETIC_WEIGHT = 0.75;
 /** Candidates verified per typed word at most (bounds the work for very common trigrams). */
 const MAX_CANDIDATES = 400;
 
-function trigrams(word: string): string[] {
-  const padded = `^${word}$`;
-  const grams: string[] = [];
-  for (let i = 0; i + 3 <= padded.length; i++) grams.push(padded.slice(i, i + 3));
+/** "^" and "$": the padding of a word's first and last trigram ("^mo", "ow$"). */
+const START = 94;
+const END = 36;
+/** Trigram keys of three code units that are not all ASCII start here (above every ASCII key). */
+const WIDE_KEYS = 1 << 21;
+
+/**
+ * A trigram as a number, one per distinct trigram: three ASCII code units packed in 21 bits
+ * (a small integer), any others as WIDE_KEYS + a·2³² + b·2¹⁶ + c (exact in a double). Numbers
+ * are hashed without making or reading a string: interning makes no string per trigram.
+ */
+function trigramKey(a: number, b: number, c: number): number {
+  return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : WIDE_KEYS + a * 4_294_967_296 + b * 65_536 + c;
+}
+
+/** Code unit k of `^word$`. */
+function paddedAt(word: string, k: number): number {
+  return k === 0 ? START : k === word.length + 1 ? END : word.charCodeAt(k - 1);
+}
+
+/** The trigrams of `^word$`, in order (repeats included), as trigramKey numbers. */
+function trigrams(word: string): number[] {
+  const grams: number[] = [];
+  const n = word.length;
+  // Code units k - 1 of the word, k = 0 being "^" and k = n + 1 "$" (no closure: made per word).
+  for (let i = 0; i + 3 <= n + 2; i++) grams.push(trigramKey(paddedAt(word, i), paddedAt(word, i + 1), paddedAt(word, i + 2)));
   return grams;
+}
+
+/** True when a word starts with a letter (as /^\p{L}/u tests), without a regex for ASCII. */
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /^\p{L}/u.test(word);
 }
 
 /** Scratch for `boundedDistance`: the cost matrix, and the last row per letter (0: none). */
@@ -106,7 +135,8 @@ export class Vocabulary {
   /** Every distinct normalized word of the documents. */
   private readonly words: string[] = [];
   private readonly wordIds = new Map<string, number>();
-  private readonly byTrigram = new Map<string, number[]>();
+  /** Word ids by trigram (trigramKey), ascending. */
+  private readonly byTrigram = new Map<number, number[]>();
   private readonly byPhonetic = new Map<string, number[]>();
   /** Per word id: occurrences written with a capital (names: most of them), and all occurrences. Arrays, not Maps: one slot per word. */
   private readonly capitalized: number[] = [];
@@ -136,11 +166,14 @@ export class Vocabulary {
       this.wordIds.set(word, id);
       this.capitalized.push(0);
       this.occurrences.push(0);
-      if (/^\p{L}+$/u.test(word) && word.length < MIN_FUZZY_LENGTH) this.short.push(id);
-      if (/^\p{L}/u.test(word)) {
-        for (const gram of new Set(trigrams(word))) {
-          let list = this.byTrigram.get(gram);
-          if (!list) this.byTrigram.set(gram, (list = []));
+      if (word.length < MIN_FUZZY_LENGTH && /^\p{L}+$/u.test(word)) this.short.push(id);
+      if (startsWithLetter(word)) {
+        const grams = trigrams(word);
+        for (let g = 0; g < grams.length; g++) {
+          let list = this.byTrigram.get(grams[g]!);
+          if (!list) this.byTrigram.set(grams[g]!, (list = []));
+          // Once per distinct trigram of the word: a repeat finds the id already last in its list.
+          else if (list[list.length - 1] === id) continue;
           list.push(id);
         }
         const code = phoneticCode(word);

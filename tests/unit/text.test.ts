@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixChatSpelling, fixChatSpellingByRegex, normalizeText, stem, tokenize } from "../../server/retrieval/text.ts";
-import { faqQuestionType, isDefinitionQuestion, questionAnswerType, questionAnswerTypeUngated, sentenceAnswerTypes, TYPE_BITS } from "../../server/retrieval/features.ts";
+import { fixChatSpelling, fixChatSpellingByRegex, normalizeText, scanWords, stem, tokenize } from "../../server/retrieval/text.ts";
+import { faqQuestionType, isDefinitionQuestion, questionAnswerType, questionAnswerTypeUngated, sentenceAnswerTypes, TYPE_BITS, wordHints } from "../../server/retrieval/features.ts";
 import { smalltalkIntent, smalltalkIntentByPatterns } from "../../server/answer/smalltalk.ts";
 
 describe("normalizeText", () => {
@@ -157,6 +157,41 @@ describe("answer types", () => {
     ["Two of the bikes were stolen.", true],
   ])("%s states a count: %s (a year or a date does not say how many)", (sentence, count) => {
     expect((sentenceAnswerTypes(sentence) & TYPE_BITS.number) !== 0).toBe(count);
+  });
+});
+
+describe("answer-type word hints", () => {
+  /** As the index builder passes them: the union of the words' hints, for an ASCII text only. */
+  const hinted = (text: string): number => {
+    let hints = 0;
+    const ascii = scanWords(text, (form) => (hints |= wordHints(form.word)));
+    return sentenceAnswerTypes(text, ascii ? hints : undefined);
+  };
+  const pieces = (
+    "5 m|5m|5-m|2.5m-long|m/s|km/h|10 kph|3 knots|$5|5 dollars|€5|5%|percent|o'clock|o’clock|\"|“|by the end|so that|" +
+    "in order to|aged 5|age of 5|5th birthday|born in|five-year-old|61-year-old|every other week|3 times|per day|each week|" +
+    "on mondays|on weekends|twice|weekly|until Nov|till|through the end of May|overnight|day-long|week long|days ago|" +
+    "years of|for the week|since|recent|last week|next month|2023|12:30 pm|noon|said|told|according to|free of charge|" +
+    "costs nothing|two million dollars|4.6 billion Norwegian kroner|ten yuan|22.6 million pounds|Ardent Foundation|the Bank|Inc|x|the|a|of|it's|don't|U.S.|3.5|1,000|it’s|_since|naïve|Café|—|-|,|.|(| "
+  ).split("|");
+  it("give the same answer types as trying every pattern", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 10 }), fc.array(fc.constantFrom(" ", ""), { minLength: 10, maxLength: 10 }), (parts, gaps) => {
+        const text = parts.map((part, i) => part + gaps[i]).join("");
+        expect(hinted(text)).toBe(sentenceAnswerTypes(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it.each([
+    "Trains run at 60 m/s between the two towns.",
+    "Prices rose 5% and tickets cost $18.",
+    "He said \"no\" at 10 o'clock.",
+    "The 2.5m-long boat sailed 12 miles on weekends, twice a year.",
+    "Entry is free of charge so that everyone can come.",
+    "The scheme cost two million dollars and 4.6 billion Norwegian kroner.",
+  ])("%s: the same types with hints", (text) => {
+    expect(hinted(text)).toBe(sentenceAnswerTypes(text));
   });
 });
 
