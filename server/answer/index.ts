@@ -112,6 +112,8 @@ function rankWithContext(kb: KnowledgeBase, query: Query, options: AskOptions, s
 
 /** How many of the best-ranked FAQ pairs compete on confidence. */
 export const FAQ_CHOICE_DEPTH = 2;
+/** How deep a pair that asks the visitor's kind of question may be ranked and still compete. */
+const TYPED_FAQ_CHOICE_DEPTH = 4;
 
 /** A candidate with its confidence. (Not a closure in choose: tsx names each closure made, a cost per question.) */
 function scored(index: RetrievalIndex, query: Query, c: Candidate): { best: Candidate; confidence: number } {
@@ -130,7 +132,8 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   let seen = 0;
   for (const c of candidates) {
     if (c.unit.kind !== "faq") continue;
-    if (seen++ >= FAQ_CHOICE_DEPTH) break;
+    // Further down, only pairs that ask the visitor's very kind ("Why…?" for "why the strike?").
+    if (seen++ >= FAQ_CHOICE_DEPTH && (seen > TYPED_FAQ_CHOICE_DEPTH || query.answerType === "none" || c.unit.questionType !== query.answerType)) continue;
     const option = scored(index, query, c);
     if (!f || option.confidence > f.confidence) f = option;
   }

@@ -178,6 +178,10 @@ describe("question types", () => {
     expect(head("When is the marathon this year?")).toBeNull();
     expect(head("What do the red pandas eat?")).toBe("eat");
   });
+  it("a pair that asks the visitor's very kind competes from further down ('why the strike?')", () => {
+    const ferries = knowledgeIn(path.join(ROOT, "tests/fixtures/fourth/docs"));
+    expect(answerQuestion(ferries, "why the strike?").sources[0]!.text).toBe("Why are the ferry crews striking?");
+  });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
       bridge: " date 2025-05-02 The Kestrel Bridge will close for 14 weeks from June 3. The repair contract, worth 22.6 million pounds, has been awarded to Halvorsen Civil Engineering. The works are planned to start in the summer.\n",
