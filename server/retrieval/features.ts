@@ -116,6 +116,14 @@ const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);
 const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 
 /**
+ * Keywords (no question word, not a yes/no question) that end in one of `words` (a regex
+ * alternation): "ferry strike dates", "temporary library location".
+ */
+function keywordsEndingIn(words: string): RegExp {
+  return new RegExp(`^(?!.*\\b(?:who|what|when|where|how|which|why)\\b)(?!\\W*(?:is|are|was|were|can|could|do|does|did|will|would|should|shall|may|might|must|has|have|had)\\b)[^?]*\\b(?:${words})\\W*$`);
+}
+
+/**
  * The answer types a question may ask for, in the order they are tried, each with the
  * patterns (over the lower-cased question) that ask for it. Each pattern comes with words of
  * which one must start a word of the question (after a character other than [A-Za-z0-9_],
@@ -127,7 +135,9 @@ const HOW_MANY_UNITS = new RegExp(`\\bhow\\s+many\\s+(?:${UNITS})s\\b`);
 const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
   ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
   ["frequency", [[/\bhow\s+(?:often|frequently)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequently", "many"]]]],
-  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, ["long", "duration", "length"]], [HOW_MANY_UNITS, ["many"]]]],
+  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, ["long", "duration", "length"]], [HOW_MANY_UNITS, ["many"]],
+    // Keywords: "bridge closure weeks", "strike duration".
+    [keywordsEndingIn("duration|weeks|months"), ["duration", "weeks", "months"]]]],
   ["age", [[/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/, ["old", "age", "born"]]]],
   ["speed", [[/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/, ["fast", "speed"]]]],
   ["distance", [[/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/, ["far", "tall", "high", "deep", "wide", "distance", "many"]]]],
@@ -138,9 +148,11 @@ const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly
   ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percentage", "number", "amount"]]]],
   ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/, ["time", "date", "day", "year", "month", "hour"]],
     // Keywords: "ferry strike dates", "hospital merger date", "application deadline".
-    [/^(?!.*\b(?:who|what|when|where|how|which|why)\b)[^?]*\b(?:dates?|deadlines?)\W*$/, ["date", "deadline"]]]],
+    [keywordsEndingIn("dates?|deadlines?"), ["date", "deadline"]]]],
   ["person", [[CLAUSE_WHO, ["who"]], [/\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/, ["which"]]]],
-  ["place", [[CLAUSE_WHERE, ["where"]], [/\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, ["somewhere", "anywhere"]], [/\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/, ["cit", "countr", "place", "town", "region", "state", "location"]]]],
+  ["place", [[CLAUSE_WHERE, ["where"]], [/\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, ["somewhere", "anywhere"]], [/\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/, ["cit", "countr", "place", "town", "region", "state", "location"]],
+    // Keywords: "temporary library location", "bib pickup address".
+    [keywordsEndingIn("location|address|venue"), ["location", "address", "venue"]]]],
   ["reason", [[CLAUSE_WHY, ["why"]], [/\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/, ["reason", "cause", "start", "begin", "happen", "motive", "purpose", "come"]]]],
 ];
 
