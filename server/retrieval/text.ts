@@ -36,6 +36,8 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "everybody", "everything", "anyway", "somehow",
   // degree words: "isn't enough", "quite expensive"
   "enough", "quite", "rather", "somewhat", "fairli", "almost", "alreadi", "roughli", "approxim", "whole",
+  // hedges: "I honestly don't know…", "maybe", "probably"
+  "honestli", "frankli", "truli", "certainli", "perhap", "mayb", "probabl", "hopefulli",
 ].map((w) => PorterStemmer.stem(w)));
 
 /**

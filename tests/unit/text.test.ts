@@ -138,6 +138,13 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
   });
+  it("a cause is a reason, and 'since' of time is not", () => {
+    const reason = (t: string) => (sentenceAnswerTypes(t) & TYPE_BITS.reason) !== 0;
+    expect(reason("Investigators believe it was caused by a lightning strike.")).toBe(true);
+    expect(reason("Services were cut since the trust ran out of money.")).toBe(true);
+    expect(reason("It is the largest fire since the 2012 Antler Fire.")).toBe(false);
+    expect(reason("Prices have doubled since last year.")).toBe(false);
+  });
   it("an age in words is an age", () => {
     expect(sentenceAnswerTypes("The pair, a three-year-old male named Tashi, arrived.") & TYPE_BITS.age).not.toBe(0);
   });
@@ -175,7 +182,7 @@ describe("answer-type word hints", () => {
     "in order to|aged 5|age of 5|5th birthday|born in|five-year-old|61-year-old|every other week|3 times|per day|each week|" +
     "on mondays|on weekends|twice|weekly|until Nov|till|through the end of May|overnight|day-long|week long|days ago|" +
     "years of|for the week|since|recent|last week|next month|2023|12:30 pm|noon|said|told|according to|free of charge|" +
-    "costs nothing|two million dollars|4.6 billion Norwegian kroner|ten yuan|22.6 million pounds|Ardent Foundation|the Bank|Inc|x|the|a|of|it's|don't|U.S.|3.5|1,000|it’s|_since|naïve|Café|—|-|,|.|(| "
+    "costs nothing|caused by|blamed on|two million dollars|4.6 billion Norwegian kroner|ten yuan|22.6 million pounds|Ardent Foundation|the Bank|Inc|x|the|a|of|it's|don't|U.S.|3.5|1,000|it’s|_since|naïve|Café|—|-|,|.|(| "
   ).split("|");
   it("give the same answer types as trying every pattern", () => {
     fc.assert(
