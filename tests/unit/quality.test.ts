@@ -96,3 +96,4 @@ heldOutSet("eight news documents whose questions were written before the engine 
 heldOutSet("six more news documents, also written before the engine ran on them", "holdout", { overall: 0.77, refused: 0.5 });
 heldOutSet("seven documents on other topics, also written before the engine ran on them", "third", { overall: 0.78, refused: 0.6 });
 heldOutSet("seven documents on yet other topics (hospitals, a marathon, tuition, a bridge, recycling, a museum, a ferry strike)", "fourth", { overall: 0.8, refused: 0.7 });
+heldOutSet("seven more documents (a water-main break, a wildfire, layoffs, a fare cap, a heatwave, a stadium move, measles clinics)", "fifth", { overall: 0.78, refused: 0.45 });
