@@ -225,6 +225,14 @@ function fillerPositions(tokens: readonly Token[]): Set<number> {
 }
 
 /** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
+/** Stop-listed verbs that are content before a particle: "make up (the days)", "take off". */
+const PHRASAL_VERBS: ReadonlySet<string> = new Set(["make", "take", "get"]);
+const PARTICLES: ReadonlySet<string> = new Set(["up", "off", "out", "over", "back", "down"]);
+
+function isPhrasalVerb(tokens: readonly Token[], i: number): boolean {
+  return PHRASAL_VERBS.has(tokens[i]!.word) && PARTICLES.has(tokens[i + 1]?.word ?? "");
+}
+
 function asksWith(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const token = tokens[j]!;
@@ -369,7 +377,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const idiomWords = new Set(idiom ? idiom[0].split(/\s+/) : []);
   const filler = fillerPositions(tokens);
   tokens.forEach((token, i) => {
-    if (token.stop || QUESTION_WORDS.has(token.word) || idiomWords.has(token.word) || filler.has(i)) return;
+    if ((token.stop && !isPhrasalVerb(tokens, i)) || QUESTION_WORDS.has(token.word) || idiomWords.has(token.word) || filler.has(i)) return;
     // "how long", "how many", "what was the reason": the word after "how", "what" or "which"
     // (past stop words) names the answer type.
     if (typeWords.has(token.stem) && asksWith(tokens, i)) return;

@@ -182,6 +182,10 @@ describe("question types", () => {
     const ferries = knowledgeIn(path.join(ROOT, "tests/fixtures/fourth/docs"));
     expect(answerQuestion(ferries, "why the strike?").sources[0]!.text).toBe("Why are the ferry crews striking?");
   });
+  it("a stop-listed verb before a particle is what the question is about ('make up days')", () => {
+    const schools = knowledgeIn(path.join(ROOT, "tests/fixtures/fifth/docs"));
+    expect(answerQuestion(schools, "make up days").sources[0]!.text).toBe("When will the missed days be made up?");
+  });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
       bridge: " date 2025-05-02 The Kestrel Bridge will close for 14 weeks from June 3. The repair contract, worth 22.6 million pounds, has been awarded to Halvorsen Civil Engineering. The works are planned to start in the summer.\n",
