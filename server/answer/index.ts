@@ -132,8 +132,10 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   let seen = 0;
   for (const c of candidates) {
     if (c.unit.kind !== "faq") continue;
+    const rank = seen++;
+    if (rank >= TYPED_FAQ_CHOICE_DEPTH) break;
     // Further down, only pairs that ask the visitor's very kind ("Why…?" for "why the strike?").
-    if (seen++ >= FAQ_CHOICE_DEPTH && (seen > TYPED_FAQ_CHOICE_DEPTH || query.answerType === "none" || c.unit.questionType !== query.answerType)) continue;
+    if (rank >= FAQ_CHOICE_DEPTH && (query.answerType === "none" || c.unit.questionType !== query.answerType)) continue;
     const option = scored(index, query, c);
     if (!f || option.confidence > f.confidence) f = option;
   }

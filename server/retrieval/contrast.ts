@@ -57,6 +57,11 @@ export function oppositeGroups(word: string): number {
   return groupsOf(word) & OPPOSITES_MASK;
 }
 
+/** oppositeGroups of a lower-case stem, as the index holds them (one look-up, no stemming). */
+export function oppositeGroupsOfStem(stem: string): number {
+  return (memberships.get(stem) ?? 0) & OPPOSITES_MASK;
+}
+
 function groupsOf(word: string): number {
   const lower = word.toLowerCase();
   return memberships.get(lower) ?? memberships.get(stem(lower)) ?? 0;

@@ -6,7 +6,7 @@ import type { RetrievalIndex, Unit, UnitTerms } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
-import { oppositeGroups } from "./contrast.ts";
+import { oppositeGroups, oppositeGroupsOfStem } from "./contrast.ts";
 import { stem } from "./text.ts";
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
@@ -580,7 +580,7 @@ class QueryPlan {
       for (let k = 0; k < length; k++) {
         if (matchedMain[k]! > 0) continue;
         const unitStem = this.index.stemOf[ids[from + k]!]!;
-        if ((oppositeGroups(unitStem) & groups) !== 0 && !sameWordFamily(unitStem, this.oppositeStems[t]!)) return true;
+        if ((oppositeGroupsOfStem(unitStem) & groups) !== 0 && !sameWordFamily(unitStem, this.oppositeStems[t]!)) return true;
       }
     }
     return false;
