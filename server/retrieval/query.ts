@@ -43,8 +43,9 @@ export interface Query {
   /** The question asks what or who something is ("What is moorcidin?"). */
   definition: boolean;
   /**
-   * The term a who- or how-many-question is about (the role of "Who is the director of…",
-   * the counted thing of "How many daily sailings…"), or -1: a text without it does not answer.
+   * The term the question turns on (the role of "Who is the director of…", the counted thing
+   * of "How many daily sailings…", the event of "When was it founded?"), or -1: a text
+   * without it does not answer.
    */
   head: number;
 }
@@ -446,39 +447,36 @@ const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);
 const DO_AUXILIARIES: ReadonlySet<string> = new Set(["did", "does", "do", "will"]);
 const AUXILIARIES: ReadonlySet<string> = new Set(["is", "was", "are", "were", "did", "does", "do", "will", "has", "have", "had", "can", "could", "would", "should"]);
 
-/**
- * The event of "When did/was X VERB?": the verb that ends the question ("When was the
- * university founded?"). A date in a text without it dates another event. -1 when the
- * question does not end in a verb.
- */
-function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], thesaurus: Thesaurus, wh: string): number {
-  const when = tokens.findIndex((t) => t.word === wh);
-  if (when < 0 || !(wh === "when" ? AUXILIARIES : DO_AUXILIARIES).has(tokens[when + 1]?.word ?? "")) return -1;
-  const last = tokens.length - 1;
-  const t = positions.indexOf(last);
-  if (t < 0 || last <= when + 2) return -1;
-  const term = terms[t]!;
-  if (term.name || term.light) return -1;
-  return lemmaCandidates(tokens[last]!.word).some((lemma) => partsOfSpeech(thesaurus, lemma).includes("v")) ? t : -1;
+/** Position of the first token that is `word` (followed by `next`, if given), or -1. */
+function findToken(tokens: readonly Token[], word: string, next?: string): number {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i]!.word === word && (next === undefined || tokens[i + 1]?.word === next)) return i;
+  }
+  return -1;
 }
 
 /**
- * The head of a who- or how-many-question: the last word of the first run of content words
- * after "who is"/"how many" (names skipped: "Who is Kim's envoy?" is about the envoy). -1 when
- * there is none, or it is a name or a light word.
+ * The head of a question (see Query.head), or -1:
+ * - "Who is/was/will be the ROLE…?": the last word of the first run of content words after
+ *   the copula (names skipped: "Who is Kim's envoy?" is about the envoy). Not "Who won…?": a
+ *   verb there is paraphrased too often (beat, defeated).
+ * - "How many THINGS…?": likewise, the run after "how many".
+ * - "When did/was X VERB?", "What do/did X VERB?": the verb that ends the question, the event
+ *   asked about ("When was the university founded?": a date in a text without it dates
+ *   another event).
+ * Never a name or a light word.
  */
 function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], answerType: AnswerType, thesaurus: Thesaurus): number {
   if (answerType === "time" || answerType === "none") return eventTerm(tokens, terms, positions, thesaurus, answerType === "time" ? "when" : "what");
   let from = -1;
   if (answerType === "person") {
-    // Only "who is/was/will be the ROLE…": a verb ("Who won…?") is paraphrased too often (beat, defeated).
-    from = tokens.findIndex((t) => t.word === "who");
+    const who = findToken(tokens, "who");
+    const next = tokens[who + 1]?.word ?? "";
     // ("Who's the…" tokenizes as "who the".)
-    const next = tokens[from + 1]?.word ?? "";
-    if (from >= 0) from = COPULAS.has(next) ? from + 1 : next === "the" ? from : next === "will" && tokens[from + 2]?.word === "be" ? from + 2 : -1;
+    if (who >= 0) from = COPULAS.has(next) ? who + 1 : next === "the" ? who : next === "will" && tokens[who + 2]?.word === "be" ? who + 2 : -1;
   } else if (answerType === "number") {
-    from = tokens.findIndex((t, i) => t.word === "how" && tokens[i + 1]?.word === "many");
-    if (from >= 0) from++;
+    const how = findToken(tokens, "how", "many");
+    if (how >= 0) from = how + 1;
   }
   if (from < 0) return -1;
   let head = -1;
@@ -492,6 +490,19 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
     head = t;
   }
   return head >= 0 && !terms[head]!.light ? head : -1;
+}
+
+/** The verb that ends "When did/was X VERB?" or "What do/did X VERB?" (see headTerm), or -1. */
+function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positions: readonly number[], thesaurus: Thesaurus, wh: "when" | "what"): number {
+  const at = findToken(tokens, wh);
+  if (at < 0 || !(wh === "when" ? AUXILIARIES : DO_AUXILIARIES).has(tokens[at + 1]?.word ?? "")) return -1;
+  const last = tokens.length - 1;
+  const t = positions.indexOf(last);
+  if (t < 0 || last <= at + 2) return -1;
+  const term = terms[t]!;
+  if (term.name || term.light) return -1;
+  for (const lemma of lemmaCandidates(tokens[last]!.word)) if (partsOfSpeech(thesaurus, lemma).includes("v")) return t;
+  return -1;
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {
