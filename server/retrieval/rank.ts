@@ -60,7 +60,7 @@ export interface Features {
    * ("When will the bridge close?" for "When did the bridge open?").
    */
   opposite?: number;
-  /** 1 when the unit does not match the head of a who- or how-many-question (see Query.head). */
+  /** 1 when the unit does not match the question's head (see Query.head). */
   headless?: number;
 }
 
@@ -796,7 +796,7 @@ export function combine(unit: Unit, f: Features): number {
   return factor * combineMatch(unit, f);
 }
 
-/** The head of a who- or how-many-question counts as matched from this strength (a synonym, not a related word). */
+/** The question's head counts as matched from this strength (a synonym, not a related word). */
 const HEAD_MATCHED = 0.5;
 /** The evidence a unit keeps without the question's head (see Features.headless). */
 export const HEADLESS_FACTOR = 0.75;
