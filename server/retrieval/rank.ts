@@ -15,7 +15,7 @@ export const MAX_RELATED_POSTINGS = 1000;
 /** How many units survive the cheap first pass to be scored in full. */
 export const RERANK_DEPTH = 60;
 /** Weight of a term matched only in an FAQ's answer, against a match in its question. */
-export const ANSWER_FIELD_WEIGHT = 0.75;
+export const ANSWER_FIELD_WEIGHT = 0.8;
 /** Weight of a name found only in an FAQ pair's document lede, against a match in the pair itself. */
 export const CONTEXT_WEIGHT = 0.6;
 /**
@@ -602,7 +602,7 @@ class QueryPlan {
     const mainLength = main.offsets[u + 1]! - mainFrom;
     this.collect(options, main, u, MAIN, 1, withRelated);
     if (faq) {
-      this.collect(options, answer, u, ANSWER, ANSWER_FIELD_WEIGHT, withRelated);
+      this.collect(options, answer, u, ANSWER, answerFieldWeight(answer.offsets[u + 1]! - answer.offsets[u]!), withRelated);
       this.collect(options, linked, u, LINKED, LINKED_WEIGHT, false);
     }
     sortOptions(options);
@@ -804,6 +804,16 @@ export const HEADLESS_FACTOR = 0.75;
 /** Stems of one word family within an opposite-word group: "lose" and "loss", "high" and "higher". */
 function sameWordFamily(a: string, b: string): boolean {
   return a.slice(0, 3) === b.slice(0, 3);
+}
+
+export const ANSWER_REFERENCE_LENGTH = 15;
+/**
+ * The weight of a match in an FAQ answer of `length` distinct stems: a long answer uses many
+ * words in passing, so each of its matches is weaker evidence (as in BM25's length
+ * normalization); up to ANSWER_REFERENCE_LENGTH stems, the full ANSWER_FIELD_WEIGHT.
+ */
+export function answerFieldWeight(length: number): number {
+  return length <= ANSWER_REFERENCE_LENGTH ? ANSWER_FIELD_WEIGHT : ANSWER_FIELD_WEIGHT * Math.sqrt(ANSWER_REFERENCE_LENGTH / length);
 }
 
 /** A focus word matched at least this well is answered, whatever opposite word the unit also holds. */

@@ -3,6 +3,7 @@ import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/
 import { calibrateSentence } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery } from "../../server/retrieval/query.ts";
+import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
@@ -185,6 +186,15 @@ describe("question types", () => {
   it("a stop-listed verb before a particle is what the question is about ('make up days')", () => {
     const schools = knowledgeIn(path.join(ROOT, "tests/fixtures/fifth/docs"));
     expect(answerQuestion(schools, "make up days").sources[0]!.text).toBe("When will the missed days be made up?");
+  });
+  it("a word found in a long FAQ answer, in passing, counts for less than in a short one", () => {
+    expect(answerFieldWeight(ANSWER_REFERENCE_LENGTH)).toBe(ANSWER_FIELD_WEIGHT);
+    expect(answerFieldWeight(4 * ANSWER_REFERENCE_LENGTH)).toBeCloseTo(ANSWER_FIELD_WEIGHT / 2);
+    expect(answerFieldWeight(100)).toBeLessThan(answerFieldWeight(50));
+    const museum = knowledgeFrom({
+      museum: " date 2025-06-01 The Harbour Museum reopened on Saturday after a two-year renovation.\n\nFAQ:\n\nQ: Where should I leave my car?\n\nA: Use the parking garage on Dock Street.\n\nQ: What can I see in the new galleries?\n\nA: The new galleries show ship models, maps, paintings of the harbour, tools of the old rope works, a restored lifeboat, diving suits, letters of emigrants, the lighthouse lens, a sailmaker's loft, films of the docks in the 1950s, and a play area for children near the cafe, which is next to the parking garage and the gift shop on the ground floor.\n",
+    });
+    expect(answerQuestion(museum, "parking garage").sources[0]!.text).toBe("Where should I leave my car?");
   });
   it("a sum in words of a currency, after million or a nationality, is money", () => {
     const bridge = knowledgeFrom({
