@@ -54,6 +54,14 @@ function fuseQuestionCap(docs: number): number {
 const WARMUP_BUDGET_MS = 2_000;
 const WARMUP_QUESTIONS = 1_000;
 const MEASURE_BUDGET_MS = 45_000;
+/**
+ * The measured questions are asked again, round after round, until MEASURE_MIN_MS have passed
+ * (at most MEASURE_ROUNDS rounds); percentiles are over every round, quality figures from the
+ * first. 300 questions at 40 µs take 12 ms: one pause of a shared machine in so short a window
+ * moves the median.
+ */
+const MEASURE_MIN_MS = 1_000;
+const MEASURE_ROUNDS = 20;
 const WORKER_TIMEOUT_MS: Record<Engine, number> = { faqbot: 240_000, minisearch: 240_000, fuse: 300_000 };
 
 /** Targets the benchmark reports against. */
@@ -213,22 +221,29 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
   let refused = 0;
   let unrelated = 0;
   const start = performance.now();
-  for (const q of questions as GeneratedQuestion[]) {
-    const t0 = process.hrtime.bigint();
-    const result = ask(q.question);
-    const us = Number(process.hrtime.bigint() - t0) / 1_000;
-    latencies.push(us);
-    const perKind = kindLatencies.get(q.kind) ?? [];
-    perKind.push(us);
-    kindLatencies.set(q.kind, perKind);
-    if (q.faq !== null) {
-      fromFaq++;
-      if (result.top === q.faq) found++;
-    } else {
-      unrelated++;
-      if (result.refused) refused++;
+  let asked = 0;
+  measure: for (let round = 0; round < MEASURE_ROUNDS; round++) {
+    for (const q of questions as GeneratedQuestion[]) {
+      const t0 = process.hrtime.bigint();
+      const result = ask(q.question);
+      const us = Number(process.hrtime.bigint() - t0) / 1_000;
+      latencies.push(us);
+      const perKind = kindLatencies.get(q.kind) ?? [];
+      perKind.push(us);
+      kindLatencies.set(q.kind, perKind);
+      if (round === 0) {
+        asked++;
+        if (q.faq !== null) {
+          fromFaq++;
+          if (result.top === q.faq) found++;
+        } else {
+          unrelated++;
+          if (result.refused) refused++;
+        }
+      }
+      if (latencies.length >= 3 && performance.now() - start > MEASURE_BUDGET_MS) break measure;
     }
-    if (latencies.length >= 3 && performance.now() - start > MEASURE_BUDGET_MS) break;
+    if (performance.now() - start >= MEASURE_MIN_MS) break;
   }
   latencies.sort((a, b) => a - b);
   const byKind: WorkerResult["byKind"] = {};
@@ -245,8 +260,8 @@ function runWorker(engine: Engine, docs: number, questionCount: number): WorkerR
     embeddingsMs,
     buildMs,
     warmupQuestions: warmed,
-    questions: latencies.length,
-    capped: latencies.length < questionCount,
+    questions: asked,
+    capped: asked < questionCount,
     p50Us: percentile(latencies, 50),
     p95Us: percentile(latencies, 95),
     meanUs: latencies.reduce((a, b) => a + b, 0) / latencies.length,
