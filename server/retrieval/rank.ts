@@ -49,19 +49,19 @@ export interface Features {
   phrase: number;
   /** 1 when the unit carries the kind of answer the question asks for (or the question has none). */
   answerType: number;
-  /** For an FAQ pair, how close its question's meaning is to the visitor's (mean word vectors; 0 without vectors). */
-  meaning?: number;
+  /** For an FAQ pair, how close its question's meaning is to the visitor's (mean word vectors; 0 for sentences and without vectors). */
+  meaning: number;
   /** Dice similarity of the whole question to the FAQ question (0 for sentences and lower-ranked FAQs). */
   fuzzy: number;
   /** 1 for a document's first sentence when the question asks what or who something is. */
-  lede?: number;
+  lede: number;
   /**
    * 1 when the unit says the opposite word of one the question asks about and does not match
    * ("When will the bridge close?" for "When did the bridge open?").
    */
-  opposite?: number;
+  opposite: number;
   /** 1 when the unit does not match the question's head (see Query.head). */
-  headless?: number;
+  headless: number;
 }
 
 export interface Candidate {
@@ -720,11 +720,12 @@ class QueryPlan {
       phrase,
       answerType,
       fuzzy,
+      // (Every field always set, in one order: one object shape for the JIT.)
+      meaning: meaning ?? 0,
+      lede: query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1") ? 1 : 0,
+      opposite: this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain) ? 1 : 0,
+      headless: query.head >= 0 && (assigned[query.head]?.strength ?? 0) < HEAD_MATCHED ? 1 : 0,
     };
-    if (meaning !== undefined) features.meaning = meaning;
-    if (query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1")) features.lede = 1;
-    if (this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain)) features.opposite = 1;
-    if (query.head >= 0 && (assigned[query.head]?.strength ?? 0) < HEAD_MATCHED) features.headless = 1;
     const evidence = combine(unit, features);
     return { unit, score: Math.min(1, evidence), rank: evidence, features, matches };
   }
@@ -825,9 +826,9 @@ function combineMatch(unit: Unit, f: Features): number {
   // Both kinds reach 1 for a perfect match; an FAQ question is short, so precision and
   // whole-string similarity mean more for it than for a long sentence.
   if (unit.kind === "faq") {
-    return MEANING_WEIGHT * (f.meaning ?? 0) + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage;
+    return MEANING_WEIGHT * f.meaning + 0.55 * f.coverage + 0.15 * f.precision + 0.05 * f.fuzzy + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.1 * f.answerType * f.coverage;
   }
-  const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage + LEDE_BONUS * (f.lede ?? 0) * f.coverage;
+  const score = 0.6 * f.coverage + 0.05 * f.precision + 0.1 * f.documentCoverage + 0.05 * f.phrase + 0.2 * f.answerType * f.coverage + LEDE_BONUS * f.lede * f.coverage;
   return isFragment(unit.sentence!.text) ? FRAGMENT_FACTOR * score : score;
 }
 
