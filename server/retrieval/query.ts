@@ -225,7 +225,6 @@ function fillerPositions(tokens: readonly Token[]): Set<number> {
   return positions;
 }
 
-/** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
 /** Stop-listed verbs that are content before a particle: "make up (the days)", "take off". */
 const PHRASAL_VERBS: ReadonlySet<string> = new Set(["make", "take", "get"]);
 const PARTICLES: ReadonlySet<string> = new Set(["up", "off", "out", "over", "back", "down"]);
@@ -234,6 +233,7 @@ function isPhrasalVerb(tokens: readonly Token[], i: number): boolean {
   return PHRASAL_VERBS.has(tokens[i]!.word) && PARTICLES.has(tokens[i + 1]?.word ?? "");
 }
 
+/** True when the token at `i` follows "how", "what" or "which", past up to three stop words. */
 function asksWith(tokens: readonly Token[], i: number): boolean {
   for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
     const token = tokens[j]!;

@@ -485,7 +485,7 @@ class QueryPlan {
       const groups = oppositeGroups(term.word);
       if (groups === 0) continue;
       (opposites ??= new Int32Array(query.terms.length))[t] = groups;
-      this.oppositeStems[t] = stem(term.word.toLowerCase());
+      this.oppositeStems[t] = term.stem;
     }
     this.opposites = opposites;
     let totals = ownTotals.get(index);
