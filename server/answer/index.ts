@@ -6,7 +6,7 @@ import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
-import { analyzeQuery, type Query } from "../retrieval/query.ts";
+import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { byScore, rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
@@ -223,6 +223,33 @@ function restatingFaq(
   return chosen && { best: chosen.best, confidence: Math.max(chosen.confidence, s.confidence) };
 }
 
+/**
+ * A story before the question proper ("My dad has an appointment next month and we just heard
+ * about the merger. Does he need to rebook it?") can drown the question: when the whole
+ * message finds no answer, the question proper may, in the document the message points to.
+ * Its answer must fit the whole message too: the confidence is the geometric mean of the two
+ * ("Is this possible?" alone fits many texts the story does not).
+ */
+function answerQuestionProper(
+  kb: KnowledgeBase,
+  question: string,
+  query: Query,
+  candidates: readonly Candidate[],
+  options: AskOptions,
+  scope: number | undefined,
+): { chosen: { best: Candidate; confidence: number }; candidates: Candidate[]; query: Query } | undefined {
+  const proper = questionProper(question);
+  if (proper === undefined) return undefined;
+  const properQuery = analyzeQuery(kb.index, kb.thesaurus, proper);
+  const properCandidates = rankWithContext(kb, properQuery, options, scope ?? candidates[0]?.unit.doc);
+  const properChoice = choose(kb.index, properQuery, properCandidates);
+  if (!properChoice) return undefined;
+  const whole = candidates.find((c) => c.unit.index === properChoice.best.unit.index);
+  if (!whole) return undefined;
+  const confidence = round(Math.sqrt(confidenceOf(query, whole, kb.index) * properChoice.confidence));
+  return { chosen: { best: properChoice.best, confidence }, candidates: properCandidates, query: properQuery };
+}
+
 /** The explanation, with the candidate chosen when there is one (built whole: spreading a copy cost more). */
 function explanationOf(query: Query, candidates: Candidate[], chosen?: Candidate): Explanation {
   return chosen ? { query, candidates, unknownTerms: unknownTerms(query), chosen } : { query, candidates, unknownTerms: unknownTerms(query) };
@@ -234,7 +261,7 @@ function explanationOf(query: Query, candidates: Candidate[], chosen?: Candidate
  */
 export function explainQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
   const scope = scopeOf(kb, options);
-  const query = analyzeQuery(kb.index, kb.thesaurus, question);
+  let query = analyzeQuery(kb.index, kb.thesaurus, question);
 
   if (question.trim() === "") {
     return { answer: { question, kind: "fallback", answer: EMPTY_TEXT, confidence: 0, sources: [], suggestions: suggestionsFrom(kb, [], null, scope) }, explanation: explanationOf(query, []) };
@@ -245,7 +272,7 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
   const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
   const exactUnit =
     exact.find((u) => scope === undefined ? u.doc === preferred : u.doc === scope) ?? (scope === undefined ? exact[0] : undefined);
-  const candidates = rankWithContext(kb, query, options, scope);
+  let candidates = rankWithContext(kb, query, options, scope);
   if (exactUnit) {
     const faq = exactUnit.faq!;
     const others = candidates.filter((c) => c.unit.index !== exactUnit.index);
@@ -262,7 +289,11 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     };
   }
 
-  const chosen = choose(kb.index, query, candidates);
+  let chosen = choose(kb.index, query, candidates);
+  if (!chosen || chosen.confidence < CONFIDENCE_BANDS.suggest) {
+    const proper = answerQuestionProper(kb, question, query, candidates, options, scope);
+    if (proper && (!chosen || proper.chosen.confidence > chosen.confidence)) ({ chosen, candidates, query } = proper);
+  }
   const best = chosen?.best;
   const confidence = chosen?.confidence ?? 0;
   // Small talk: the detector only accepts messages with no words beyond small talk and filler.

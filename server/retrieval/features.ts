@@ -106,7 +106,7 @@ export const QUESTION_LEAD_WORDS: readonly string[] = ["and", "or", "but", "so",
  * ("tell me who…", "I wonder when…"). Elsewhere "when" and "who" join clauses ("what did he
  * do when he got back", "our kids, who are 8").
  */
-const CLAUSE_START = `(?:^\\W*|[;:?!]\\s*|\\b(?:${QUESTION_LEAD_WORDS.join("|")})\\s+)`;
+const CLAUSE_START = `(?:^\\W*|[;:?!]\\s*|\\.\\s+|\\b(?:${QUESTION_LEAD_WORDS.join("|")})\\s+)`;
 
 /** One-word wh-questions where CLAUSE_START allows them (built once, not per question). */
 const CLAUSE_WHEN = new RegExp(`${CLAUSE_START}when\\b`);

@@ -6,6 +6,7 @@ import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
+import { splitSentences } from "../knowledge/sentences.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
 
@@ -259,6 +260,33 @@ function questionStart(tokens: readonly Token[]): number {
     if (QUESTION_WORDS.has(tokens[i]!.word) && QUESTION_LEADS.has(tokens[i - 1]!.word)) return i;
   }
   return 0;
+}
+
+const SENTENCE_START_LOWER = /([.!?]\s+)(\p{Ll})/gu;
+function upperAfterStop(_: string, stop: string, letter: string): string {
+  return stop + letter.toUpperCase();
+}
+
+/** Words of story before the last sentence of a message that make that sentence its question proper. */
+export const MIN_STORY_WORDS = 5;
+
+/**
+ * The question proper of a message that tells a story first: its last sentence, when the
+ * sentences before it hold at least MIN_STORY_WORDS words ("We have a newborn at home and
+ * can't use the tap. Where do I pick up free water?"); undefined for a one-sentence message.
+ */
+export function questionProper(text: string): string | undefined {
+  // Chat is often typed in lower case: a sentence may start with one here ("…right now. where
+  // do I get water?"); the splitter still keeps abbreviations and initials whole.
+  const sentences = splitSentences(text.trim().replace(SENTENCE_START_LOWER, upperAfterStop));
+  if (sentences.length < 2) return undefined;
+  const last = sentences[sentences.length - 1]!;
+  // It must be a question ("…st. Patrick's day" is not one; a lower-case "st." split it off).
+  const first = /^\W*([\p{L}']+)/u.exec(last)?.[1]?.toLowerCase() ?? "";
+  if (!last.trimEnd().endsWith("?") && !QUESTION_WORDS.has(first) && !AUXILIARIES.has(first)) return undefined;
+  let story = 0;
+  for (let i = 0; i < sentences.length - 1; i++) story += sentences[i]!.split(/\s+/).length;
+  return story >= MIN_STORY_WORDS ? last : undefined;
 }
 
 /** What a typed word contributes on its own, whatever its neighbours (see analysisCache). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
 import { calibrateSentence } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
-import { analyzeQuery } from "../../server/retrieval/query.ts";
+import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
@@ -288,6 +288,32 @@ describe("what a question asks", () => {
     expect(answerQuestion(kb, "My brother and I were talking over dinner last night about mortgages and savings, and I was wondering why the bank lowered borrowing costs?").answer).toContain(
       "so the bank lowered borrowing costs",
     );
+  });
+  it("when a story drowns the question, the question proper answers, if its answer fits the whole message", () => {
+    const pool = knowledgeFrom({
+      pool: " date 2024-03-02\nHarbour Council closed the Eastside swimming pool on Monday after cracks were found in the main tank. The pool will stay shut for at least six weeks while engineers inspect it. Councillor Dana Pryce said the repairs could cost up to 400,000 pounds.\n\nFAQ:\n\nQ: Can I get a refund on my season pass?\n\nA: Yes, season pass holders can claim a pro-rata refund at the front desk.\n\nQ: When will the pool reopen?\n\nA: It is expected to reopen in mid-April.\n\nQ: Where can I swim in the meantime?\n\nA: The Westgate leisure centre accepts Eastside passes until the pool reopens.\n",
+    });
+    const message = "Our kids had lessons at the Eastside pool every Tuesday before it closed. Where can they swim now?";
+    const answer = answerQuestion(pool, message);
+    expect(answer.kind).toBe("faq");
+    expect(answer.sources[0]?.text).toBe("Where can I swim in the meantime?");
+    // Less sure than the question proper on its own: the story is not all answered.
+    expect(answer.confidence).toBeGreaterThanOrEqual(CONFIDENCE_BANDS.suggest);
+    expect(answer.confidence).toBeLessThan(answerQuestion(pool, "Where can they swim now?").confidence);
+    expect(answerQuestion(pool, message.toLowerCase()).sources[0]?.text).toBe("Where can I swim in the meantime?");
+    // A question proper that fits anything ("Is that possible?") does not answer for the story.
+    expect(answerQuestion(pool, "Our kids had lessons at the Eastside pool every Tuesday before it closed. Is that possible?").kind).toBe("fallback");
+  });
+  it("finds the question proper of a message: its last sentence, after a story", () => {
+    expect(questionProper("We have a newborn at home and can't use the tap. Where do I pick up water?")).toBe("Where do I pick up water?");
+    expect(questionProper("we have a newborn at home and can't use the tap. where do I pick up water?")).toBe("Where do I pick up water?");
+    expect(questionProper("We have a newborn at home and can't use the tap. Is bottled water free")).toBe("Is bottled water free");
+    // One sentence: abbreviations and initials do not end one.
+    expect(questionProper("How many babies are born at St. Aldric's Hospital each year?")).toBeUndefined();
+    expect(questionProper("how does the city celebrate st. patrick's day")).toBeUndefined();
+    // Too little story, or no question at the end.
+    expect(questionProper("Hi there. Where do I pick up water?")).toBeUndefined();
+    expect(questionProper("Where do I pick up bottled water? We have a newborn at home.")).toBeUndefined();
   });
   it("idioms that ask for a price ('what would it set us back') ask for money", () => {
     const { explanation } = explainQuestion(kb, "what would a zoo visit set us back?");

@@ -231,5 +231,8 @@ describe("FAQ question types", () => {
     expect(questionAnswerType("What did Kim do when he got back?")).toBe("none");
     expect(questionAnswerType("Tell me who won")).toBe("person");
     expect(questionAnswerType("What was the reason for the cut?")).toBe("reason");
+    // A new sentence starts a question too.
+    expect(questionAnswerType("My son saw the new ship on the news. Who came up with its name?")).toBe("person");
+    expect(questionAnswerType("We drive in every week. Where can we park now?")).toBe("place");
   });
 });
