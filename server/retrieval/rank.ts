@@ -19,11 +19,12 @@ export const ANSWER_FIELD_WEIGHT = 0.8;
 /** Weight of a name found only in an FAQ pair's document lede, against a match in the pair itself. */
 export const CONTEXT_WEIGHT = 0.6;
 /**
- * Weight of a question word found only in the lede of a sentence's document: "the governor
- * of the central bank" is answered by "Governor Ortúzar said…" in an article whose lede is
- * about the central bank.
+ * Weight of any other question word found only in the lede of a unit's document: "the
+ * governor of the central bank" is answered by "Governor Ortúzar said…" in an article whose
+ * lede is about the central bank, and "when can I ring the tax helpline?" by "What are the
+ * helpline opening hours?" in the FAQ of a report on tax returns.
  */
-export const SENTENCE_CONTEXT_WEIGHT = 0.4;
+export const TOPIC_WEIGHT = 0.4;
 /** Weight of a term found only in the article sentences an FAQ pair summarizes. */
 export const LINKED_WEIGHT = 0.6;
 
@@ -639,10 +640,10 @@ class QueryPlan {
       let matched = option ? (option.word ?? index.surface.get(option.stem) ?? option.stem) : null;
       let via = option?.via ?? null;
       // A name an FAQ question leaves out because its whole document is about it ("the
-      // museum's opening hours" in the Maritime Museum's FAQ): the pair inherits the names of
-      // its document's lede, at a discount.
-      const inherit = faq ? (term.name ? CONTEXT_WEIGHT : 0) : SENTENCE_CONTEXT_WEIGHT;
-      if (!option && inherit > 0) {
+      // museum's opening hours" in the Maritime Museum's FAQ): the unit inherits the words of
+      // its document's lede, at a discount (CONTEXT_WEIGHT for a name in an FAQ pair, TOPIC_WEIGHT else).
+      const inherit = faq && term.name ? CONTEXT_WEIGHT : TOPIC_WEIGHT;
+      if (!option) {
         const lede = index.ledes[unit.doc]!;
         for (const e of term.expansions) {
           if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {

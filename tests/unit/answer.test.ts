@@ -3,7 +3,7 @@ import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/
 import { calibrateSentence } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
-import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, answerFieldWeight } from "../../server/retrieval/rank.ts";
+import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
@@ -303,6 +303,15 @@ describe("what a question asks", () => {
     expect(answerQuestion(pool, message.toLowerCase()).sources[0]?.text).toBe("Where can I swim in the meantime?");
     // A question proper that fits anything ("Is that possible?") does not answer for the story.
     expect(answerQuestion(pool, "Our kids had lessons at the Eastside pool every Tuesday before it closed. Is that possible?").kind).toBe("fallback");
+  });
+  it("an FAQ pair inherits its document's topic words from the lede, at a discount", () => {
+    const returns = knowledgeFrom({
+      returns: " date 2025-01-24\nThe deadline for online tax returns has been extended to 14 February after the filing website crashed for three days.\n\nFAQ:\n\nQ: What are the helpline opening hours?\n\nA: The helpline is open from 8am to 8pm on weekdays.\n\nQ: Will there be a penalty for filing late?\n\nA: Not for returns filed by 14 February.\n",
+    });
+    const [best] = explainQuestion(returns, "when can I ring the tax helpline?").explanation.candidates;
+    expect(best?.unit.faq?.question).toBe("What are the helpline opening hours?");
+    const tax = best?.matches.find((m) => m.term === "tax");
+    expect(tax).toMatchObject({ field: "document", strength: TOPIC_WEIGHT });
   });
   it("finds the question proper of a message: its last sentence, after a story", () => {
     expect(questionProper("We have a newborn at home and can't use the tap. Where do I pick up water?")).toBe("Where do I pick up water?");
