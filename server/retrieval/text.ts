@@ -3,6 +3,7 @@
  * Pure functions; the only state is the frozen word lists below.
  */
 import { PorterStemmer, createTokenizer, naturalStopwords } from "./nlp.ts";
+import { AMERICAN_SPELLINGS } from "./spelling.ts";
 
 /** Words that start a question and say what kind of answer it wants. */
 export const QUESTION_WORDS: ReadonlySet<string> = new Set(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"]);
@@ -211,7 +212,7 @@ export function stem(word: string): string {
     // (SHORT_IE_VERB only matches four or five letters; a first character below 128 is a digit (\p{N}) only from 0 to 9.)
     const first = word.charCodeAt(0);
     if (first < 128 ? first >= 48 && first <= 57 : /^\p{N}/u.test(word)) result = word;
-    else result = PorterStemmer.stem(IRREGULAR_FORMS.get(word) ?? (word.length <= 5 ? word.replace(SHORT_IE_VERB, "$1ie") : word));
+    else result = PorterStemmer.stem(IRREGULAR_FORMS.get(word) ?? AMERICAN_SPELLINGS.get(word) ?? (word.length <= 5 ? word.replace(SHORT_IE_VERB, "$1ie") : word));
     if (stemCache.size < STEM_CACHE_LIMIT) stemCache.set(word, result);
   }
   return result;

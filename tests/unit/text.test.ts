@@ -53,6 +53,11 @@ describe("tokenize", () => {
   it("keeps dotted acronyms whole (U.N. → un) and numbers with their separators", () => {
     expect(words("The U.N. paid $3.5 million, or 1,000 euros")).toEqual(["the", "un", "paid", "3.5", "million", "or", "1000", "euros"]);
   });
+  it("stems British and American spellings to one term, but not where that would merge two words", () => {
+    expect(stems("organisers colour centre licence travelled programme")).toEqual(stems("organizers color center license traveled program"));
+    expect(stem("cheque")).not.toBe(stem("check"));
+    expect(stem("tyres")).not.toBe(stem("tires"));
+  });
   it("stems other word forms to one term (discussed/discussion)", () => {
     expect(stems("discussed")).toEqual(stems("discussion"));
   });
