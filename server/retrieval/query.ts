@@ -295,6 +295,8 @@ interface WordAnalysis {
   expansions: readonly Expansion[];
   /** For a word the documents only use as an acronym ("nk"): the stems it stands for. */
   acronym: readonly string[] | undefined;
+  /** True when the expansions correct a real English word to a name ("um" → Un). */
+  nameForWord: boolean;
 }
 
 /** The analysis of a token's word, cached per index (by its hyphenated form, which fixes word and parts). */
@@ -319,7 +321,7 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
   }
   if (!known) {
     const acronym = index.acronyms.get(token.word) ?? abbreviated(index, thesaurus, token.word);
-    if (acronym && !index.vocabulary.has(token.word)) return { expansions, acronym };
+    if (acronym && !index.vocabulary.has(token.word)) return { expansions, acronym, nameForWord: false };
     // Only words that are not English words are typos; a real word the documents do not
     // use ("bake") is a sign the question is about something else, not a misspelling.
     const typo = !isEnglishWord(thesaurus, token.word);
@@ -344,8 +346,20 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
       const s = stem(correction.word);
       if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
     }
+    return { expansions, acronym: undefined, nameForWord: !typo && thesaurus.size > 0 && expansions.some((e) => isCorrection(e) && index.isName(e.stem)) };
   }
-  return { expansions, acronym: undefined };
+  return { expansions, acronym: undefined, nameForWord: false };
+}
+
+function isCorrection(e: Expansion): boolean {
+  return e.via === "fuzzy" || e.via === "phonetic";
+}
+
+/** Whether a word next to the token (stop words aside) is a name of the documents. */
+function besideName(index: RetrievalIndex, tokens: readonly Token[], token: Token): boolean {
+  const before = tokens[token.position - 1];
+  const after = tokens[token.position + 1];
+  return (before !== undefined && !before.stop && index.isName(before.stem)) || (after !== undefined && !after.stop && index.isName(after.stem));
 }
 
 /**
@@ -369,7 +383,7 @@ function abbreviated(index: RetrievalIndex, thesaurus: Thesaurus, word: string):
 const ROOT_WEIGHT = 0.7;
 /** A root must keep this many letters, and this share of the word. */
 const MIN_ROOT_LENGTH = 7;
-const MIN_ROOT_SHARE = 0.65;
+const MIN_ROOT_SHARE = 0.6;
 
 /** The longest document stem that a long unknown word starts with, if it keeps most of the word. */
 function knownRoot(index: RetrievalIndex, word: string): string | undefined {
@@ -441,7 +455,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
       }
       continue;
     }
-    const expansions = word.expansions.slice();
+    // A real word is a misspelled name only beside another name ("Kim Jong Um"): alone, "top"
+    // is not "Tom".
+    const expansions = word.nameForWord && !besideName(index, tokens, token) ? word.expansions.filter((e) => !isCorrection(e) || !index.isName(e.stem)) : word.expansions.slice();
     // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
     // (Only lemmas that start a two-word lemma of the thesaurus are joined: most start none,
     // and the others would only cost a string and a look-up each.)

@@ -161,6 +161,14 @@ describe("question types", () => {
     expect(answer.answer).toContain("opened in 1971");
     expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
   });
+  it("a real word is read as a misspelled name only beside another name", () => {
+    const chess = knowledgeFrom({
+      chess: " date 2024-06-02\nTom Okafor won the county chess final in Leeds on Sunday. Dana Jong Un finished second.\n",
+    });
+    const term = (question: string, word: string) => analyzeQuery(chess.index, chess.thesaurus, question).terms.find((t) => t.word === word)!;
+    expect(term("who was the top player?", "top")).toMatchObject({ name: false, known: false, expansions: [] });
+    expect(term("where did dana jong um finish?", "um").expansions.map((e) => e.word)).toContain("un");
+  });
   it("who is the ROLE: a sentence without the role does not answer, however well it names the rest", () => {
     const museum = knowledgeIn(path.join(ROOT, "tests/fixtures/fourth/docs"));
     const head = (question: string) => {
