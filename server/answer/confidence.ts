@@ -35,6 +35,9 @@ export const FOCUS_FLOOR = 0.35;
 /** Share of the focus a yes/no question's weightiest word missing from a sentence answer costs. */
 export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
 
+/** An answer that matches the question's content words only through related words (synonyms) keeps this share. */
+export const RELATED_ONLY_FACTOR = 0.7;
+
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
 
@@ -65,6 +68,18 @@ const NEGATION = /\b(?:not|never|no|cannot|none|nothing|nobody|neither|nor)\b|n[
 /** The question's content terms the whole knowledge base has no trace of. */
 export function unknownTerms(query: Query): string[] {
   return query.terms.filter((t) => !t.known && !t.light).map((t) => t.word);
+}
+
+/** True when the candidate matches content words of the question, all of them through synonyms or related words. */
+function relatedOnly(query: Query, best: Candidate): boolean {
+  let related = false;
+  for (let t = 0; t < query.terms.length; t++) {
+    const match = best.matches[t];
+    if (query.terms[t]!.light || !match || match.strength === 0) continue;
+    if (match.via !== "synonym" && match.via !== "related") return false;
+    related = true;
+  }
+  return related;
 }
 
 /** True when the answer's document uses a known term's own spelling (not a synonym or related word). */
@@ -134,6 +149,9 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   }
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
+  // A text that shares no word with the question, only words related to its words, is
+  // weaker evidence ("do we actually have a soul?" is not answered by a sentence about a person).
+  if (relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateSentence } from "../../server/answer/confidence.ts";
+import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -160,6 +160,19 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toContain("opened in 1971");
     expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
+  });
+  it("an answer that shares no word with the question, only related words, is less sure", () => {
+    const parish = knowledgeFrom({
+      parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
+    });
+    const { explanation } = explainQuestion(parish, "can any soul ballot?");
+    const faq = explanation.candidates.find((c) => c.unit.kind === "faq")!;
+    expect(faq.matches.filter((m) => m.strength > 0).every((m) => m.via === "synonym" || m.via === "related")).toBe(true);
+    // The same candidate, had one of its words been matched as written: more confidence, by the factor.
+    expect(RELATED_ONLY_FACTOR).toBeLessThan(1);
+    const first = faq.matches.findIndex((m) => m.strength > 0);
+    const spelled = { ...faq, matches: faq.matches.map((m, i) => (i === first ? { ...m, via: "exact" as const } : m)) };
+    expect(confidenceOf(explanation.query, faq, parish.index)).toBeCloseTo(confidenceOf(explanation.query, spelled, parish.index) * RELATED_ONLY_FACTOR, 2);
   });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
