@@ -357,11 +357,27 @@ export function sentenceAnswerTypes(text: string, hints?: number): number {
   if (digit && ((may & HINT_SPEED) !== 0 || text.includes("/")) && PATTERNS.speed.test(text)) flags |= TYPE_BITS.speed;
   if (digit && (may & HINT_DISTANCE) !== 0 && PATTERNS.distance.test(text)) flags |= TYPE_BITS.distance;
   // A capitalized word that does not start the sentence: a name of a person, group or place.
-  if (/\s[\p{Lu}][\p{Ll}\p{Lu}]/u.test(text)) {
+  if (hasNameWord(text)) {
     flags |= TYPE_BITS.person | TYPE_BITS.place;
     if ((may & HINT_ORGANISATION) !== 0 && ORGANISATION.test(text)) flags |= ORGANISATION_BIT;
   } else if (/\b(?:in|at|near|from|to)\s+(?:the\s+)?[\p{Lu}]/u.test(text)) flags |= TYPE_BITS.place;
   return flags;
+}
+
+/** Capitalized words that name no person, group or place: months and days of the week. */
+const CALENDAR_WORDS: ReadonlySet<string> = new Set([
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+]);
+const CAPITALIZED_WORD = /\s([\p{Lu}][\p{Ll}\p{Lu}][\p{L}]*)/gu;
+
+/** Whether a capitalized word other than the first (a month or day aside) names a person, group or place. */
+function hasNameWord(text: string): boolean {
+  CAPITALIZED_WORD.lastIndex = 0;
+  for (let match = CAPITALIZED_WORD.exec(text); match !== null; match = CAPITALIZED_WORD.exec(text)) {
+    if (!CALENDAR_WORDS.has(match[1]!)) return true;
+  }
+  return false;
 }
 
 export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {

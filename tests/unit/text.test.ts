@@ -136,6 +136,9 @@ describe("answer types", () => {
   it("recognizes what a sentence can answer", () => {
     expect(sentenceAnswerTypes("During his weeklong visit, they met.") & TYPE_BITS.duration).not.toBe(0);
     expect(sentenceAnswerTypes("Tickets cost $18 for adults.") & TYPE_BITS.money).not.toBe(0);
+    // A month or a weekday is no name of a person or place; another capitalized word may be.
+    expect(sentenceAnswerTypes("The order will be reviewed at the end of January, on a Monday.") & (TYPE_BITS.person | TYPE_BITS.place)).toBe(0);
+    expect(sentenceAnswerTypes("It was reviewed in January by Ruth Okafor.") & TYPE_BITS.person).not.toBe(0);
     expect(sentenceAnswerTypes("The contract is worth 22.6 million pounds.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The deal is worth about 4.6 billion Norwegian kroner.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("It cost two million dollars.") & TYPE_BITS.money).not.toBe(0);
