@@ -146,7 +146,7 @@ const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly
   ["number", [[/\bby\s+how\s+much\b/, ["much"]]]],
   ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/, ["much", "paid", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
   // Keywords too: "number of evacuees", "layoffs number".
-  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^\W*number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percentage", "number", "amount"]]]],
+  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percentage", "number", "amount"]]]],
   ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/, ["time", "date", "day", "year", "month", "hour"]],
     // Keywords: "ferry strike dates", "hospital merger date", "application deadline".
     [keywordsEndingIn("dates?|deadlines?"), ["date", "deadline"]]]],

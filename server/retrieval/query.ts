@@ -193,7 +193,7 @@ const TYPE_ASKING = new Set(["how", "what", "which"]);
 /** Idioms that ask for an answer type; their words are not topics ("what would it set us back"). */
 const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
   money: /\bset\s+(?:me|us|you|them|him|her)\s+back\b/,
-  number: /^\W*number(?=\s+of\b)|\bnumber(?=\W*$)/,
+  number: /\bnumber(?=\s+of\b)|\bnumber(?=\W*$)/,
 };
 
 /**

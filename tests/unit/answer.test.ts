@@ -345,6 +345,15 @@ describe("what a question asks", () => {
     expect(questionProper("Hi there. Where do I pick up water?")).toBeUndefined();
     expect(questionProper("Where do I pick up bottled water? We have a newborn at home.")).toBeUndefined();
   });
+  it("'number of' in a keyword query asks how many, and is no topic word", () => {
+    const market = knowledgeFrom({
+      market: " date 2024-04-02\nThe market moves to Castle Meadow in May. The number 14 bus stops outside the meadow.\n\nFAQ:\n\nQ: How many stalls will the new site hold?\n\nA: Castle Meadow has room for up to 70 stalls.\n",
+    });
+    const { answer, explanation } = explainQuestion(market, "castle meadow number of stalls");
+    expect(explanation.query.answerType).toBe("number");
+    expect(explanation.query.terms.map((t) => t.word)).toEqual(["castle", "meadow", "stalls"]);
+    expect(answer.sources[0]?.text).toBe("How many stalls will the new site hold?");
+  });
   it("idioms that ask for a price ('what would it set us back') ask for money", () => {
     const { explanation } = explainQuestion(kb, "what would a zoo visit set us back?");
     expect(explanation.query.answerType).toBe("money");
