@@ -35,7 +35,7 @@ export const FOCUS_FLOOR = 0.35;
 /** Share of the focus a yes/no question's weightiest word missing from a sentence answer costs. */
 export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
 
-/** An answer that matches the question's content words only through related words (synonyms) keeps this share. */
+/** An answer that matches the question's content words only through related words (synonyms) keeps this share (see confidenceOf). */
 export const RELATED_ONLY_FACTOR = 0.7;
 
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
@@ -150,8 +150,11 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
   // A text that shares no word with the question, only words related to its words, is
-  // weaker evidence ("do we actually have a soul?" is not answered by a sentence about a person).
-  if (relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
+  // weaker evidence ("do we actually have a soul?" is not answered by a sentence about a
+  // person), unless it is an FAQ pair that asks the visitor's very kind of question ("why is
+  // the factory shutting down?" — "Why is the plant closing?").
+  const sameKind = best.unit.kind === "faq" && query.answerType !== "none" && best.unit.questionType === query.answerType;
+  if (!sameKind && relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));

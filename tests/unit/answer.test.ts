@@ -173,6 +173,15 @@ describe("question types", () => {
     const first = faq.matches.findIndex((m) => m.strength > 0);
     const spelled = { ...faq, matches: faq.matches.map((m, i) => (i === first ? { ...m, via: "exact" as const } : m)) };
     expect(confidenceOf(explanation.query, faq, parish.index)).toBeCloseTo(confidenceOf(explanation.query, spelled, parish.index) * RELATED_ONLY_FACTOR, 2);
+    // Not for an FAQ pair that asks the visitor's very kind of question.
+    const plant = knowledgeFrom({
+      plant: " date 2024-05-01\nCorvane Motors will end production in Harlan Falls in June.\n\nFAQ:\n\nQ: Why is the plant closing?\n\nA: Demand for its sport utility vehicle has fallen.\n",
+    });
+    const { explanation: why } = explainQuestion(plant, "why is the factory shutting down?");
+    const closing = why.candidates.find((c) => c.unit.kind === "faq")!;
+    expect(closing.matches.filter((m) => m.strength > 0).every((m) => m.via === "synonym" || m.via === "related")).toBe(true);
+    const asWritten = { ...closing, matches: closing.matches.map((m) => (m.strength > 0 ? { ...m, via: "exact" as const } : m)) };
+    expect(confidenceOf(why.query, closing, plant.index)).toBe(confidenceOf(why.query, asWritten, plant.index));
   });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
