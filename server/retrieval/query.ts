@@ -336,6 +336,8 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
     // A word cut short ("discus" for discussed), real word or not.
     if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
+    // A short non-word missing its last letter ("hom" for home).
+    if (corrections.length === 0 && typo && /^\p{L}+$/u.test(token.word)) corrections.push(...index.vocabulary.completions(token.word, 2, 1));
     // Another form of a document word, misspelled past its stem ("pedestrianisaton" for
     // pedestrianisation, whose stem "pedestrianis" the documents use).
     if (corrections.length === 0 && expansions.length === 0) {

@@ -20,6 +20,8 @@ export interface Correction {
 
 /** A typed word this long that begins a document word may be that word cut short. */
 const MIN_PREFIX_LENGTH = 5;
+/** A shorter non-word may be a document word missing its last letter ("hom" for home). */
+const MIN_SHORT_PREFIX_LENGTH = 3;
 /** At most this many letters may be missing from a cut-short word. */
 const MAX_COMPLETION_EXTRA = 4;
 const MAX_COMPLETIONS_SCANNED = 50;
@@ -194,8 +196,8 @@ export class Vocabulary {
    * Document words that start with `prefix` (a word cut short: "discus" for "discussed"),
    * shortest first, at most `limit`. Only for prefixes of MIN_PREFIX_LENGTH letters or more.
    */
-  completions(prefix: string, limit = 2): Correction[] {
-    if (prefix.length < MIN_PREFIX_LENGTH) return [];
+  completions(prefix: string, limit = 2, maxExtra = MAX_COMPLETION_EXTRA): Correction[] {
+    if (prefix.length < (maxExtra === 1 ? MIN_SHORT_PREFIX_LENGTH : MIN_PREFIX_LENGTH)) return [];
     this.sorted ??= [...this.words].sort();
     const sorted = this.sorted;
     let lo = 0;
@@ -207,7 +209,7 @@ export class Vocabulary {
     }
     const found: string[] = [];
     for (let i = lo; i < sorted.length && found.length < MAX_COMPLETIONS_SCANNED && sorted[i]!.startsWith(prefix); i++) {
-      if (sorted[i]!.length - prefix.length <= MAX_COMPLETION_EXTRA) found.push(sorted[i]!);
+      if (sorted[i]!.length - prefix.length <= maxExtra) found.push(sorted[i]!);
     }
     return found
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))

@@ -183,6 +183,15 @@ describe("question types", () => {
     const asWritten = { ...closing, matches: closing.matches.map((m) => (m.strength > 0 ? { ...m, via: "exact" as const } : m)) };
     expect(confidenceOf(why.query, closing, plant.index)).toBe(confidenceOf(why.query, asWritten, plant.index));
   });
+  it("a short non-word may be a document word missing its last letter ('hom' for home), a number not", () => {
+    const broadband = knowledgeFrom({
+      broadband: " date 2024-09-01\nFibrelyn will connect 18,000 homes by 2027, starting with 1980 homes in Llanidloes.\n\nFAQ:\n\nQ: When will my home be connected?\n\nA: Work starts in January 2025.\n",
+    });
+    const term = (question: string, word: string) => analyzeQuery(broadband.index, broadband.thesaurus, question).terms.find((t) => t.word === word)!;
+    expect(term("when will my hom be connected", "hom").expansions.map((e) => e.word)).toEqual(["home"]);
+    expect(term("what happened in 198", "198").known).toBe(false);
+    expect(answerQuestion(broadband, "when will my hom be conected").sources[0]?.text).toBe("When will my home be connected?");
+  });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
       chess: " date 2024-06-02\nTom Okafor won the county chess final in Leeds on Sunday. Dana Jong Un finished second.\n",
