@@ -124,6 +124,7 @@ describe("answer types", () => {
     ["What did they agree?", "none"],
     ["reason for later high school start", "reason"],
     ["What's the price of a ticket?", "money"],
+    ["How much is it to take my car into the park?", "money"],
     ["is there anywhere evacuees can take their dog?", "place"],
     ["How often do the trams run?", "frequency"],
     ["By how much will Quillstack's storage costs fall?", "number"],
