@@ -229,6 +229,8 @@ function fillerPositions(tokens: readonly Token[]): Set<number> {
 /** Stop-listed verbs that are content before a particle: "make up (the days)", "take off". */
 const PHRASAL_VERBS: ReadonlySet<string> = new Set(["make", "take", "get"]);
 const PARTICLES: ReadonlySet<string> = new Set(["up", "off", "out", "over", "back", "down"]);
+/** Words after a verb that may make a phrasal verb with it ("look into", "go through", "go wrong"). */
+const VERB_PARTICLES: ReadonlySet<string> = new Set([...PARTICLES, "into", "through", "after", "wrong", "ahead", "away", "around", "on"]);
 
 function isPhrasalVerb(tokens: readonly Token[], i: number): boolean {
   return PHRASAL_VERBS.has(tokens[i]!.word) && PARTICLES.has(tokens[i + 1]?.word ?? "");
@@ -467,6 +469,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     const lemmas = forms.slice();
     const following = tokens[token.position + 1];
     if (following) for (const l of forms) if (starts.has(l)) lemmas.push(`${l}_${following.word}`);
+    // A light verb that makes a phrasal verb with a particle is not light: "look into" is
+    // investigate, "go through" complete, "get out" leave.
+    const phrase = following !== undefined && VERB_PARTICLES.has(following.word) && lemmas.length > forms.length && lemmas.slice(forms.length).some((l) => relatedLemmas(cache.thesaurus, l).length > 0);
     // …and with the word before it, even a stop word ("got back" → get_back → return).
     const preceding = tokens[token.position - 1];
     if (preceding?.stop) for (const l of lemmaCandidates(preceding.word)) if (starts.has(l)) lemmas.push(`${l}_${token.word}`);
@@ -477,7 +482,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     for (const expansion of synonyms) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
-    terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked));
+    terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase));
     positions.push(token.position);
   }
   const bigrams: Array<[number, number]> = [];
@@ -551,8 +556,8 @@ function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positi
   return -1;
 }
 
-function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false): QueryTerm {
-  const light = preamble || LIGHT_WORDS.has(s);
+function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false, phrase = false): QueryTerm {
+  const light = preamble || (LIGHT_WORDS.has(s) && !phrase);
   const best = expansions.reduce<Expansion | undefined>((a, e) => (!a || e.weight > a.weight ? e : a), undefined);
   const idf = best ? index.idf(best.stem) : index.maxIdf;
   // A name only when the word itself (or its spelling corrected) is one: "married" is not a

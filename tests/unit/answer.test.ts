@@ -192,6 +192,18 @@ describe("question types", () => {
     expect(term("what happened in 198", "198").known).toBe(false);
     expect(answerQuestion(broadband, "when will my hom be conected").sources[0]?.text).toBe("When will my home be connected?");
   });
+  it("a light verb that makes a phrasal verb with a particle is a content word ('look into' is investigate)", () => {
+    const ride = knowledgeFrom({
+      ride: " date 2024-07-01\nThe state fire marshal is investigating why the Tempest ride failed.\n\nFAQ:\n\nQ: Who is investigating the accident?\n\nA: The state fire marshal.\n",
+    });
+    const terms = (question: string) => analyzeQuery(ride.index, ride.thesaurus, question).terms;
+    const looking = terms("who is looking into the accident?").find((t) => t.word === "looking")!;
+    expect(looking.light).toBe(false);
+    expect(looking.expansions.map((e) => e.word)).toContain("investigate");
+    // Not before "to" or "of": "going to", "kind of" stay light.
+    expect(terms("is the ride going to reopen?").find((t) => t.word === "going")?.light ?? true).toBe(true);
+    expect(terms("what kind of ride is the Tempest?").find((t) => t.word === "kind")?.light ?? true).toBe(true);
+  });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
       chess: " date 2024-06-02\nTom Okafor won the county chess final in Leeds on Sunday. Dana Jong Un finished second.\n",
