@@ -364,18 +364,17 @@ export function sentenceAnswerTypes(text: string, hints?: number): number {
   return flags;
 }
 
-/** Capitalized words that name no person, group or place: months and days of the week. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set([
-  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-]);
+/** Days and months, lower case: capitalized, but no name of a person, group or place. */
+export const CALENDAR_WORDS: ReadonlySet<string> = new Set(
+  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
+);
 const CAPITALIZED_WORD = /\s([\p{Lu}][\p{Ll}\p{Lu}][\p{L}]*)/gu;
 
 /** Whether a capitalized word other than the first (a month or day aside) names a person, group or place. */
 function hasNameWord(text: string): boolean {
   CAPITALIZED_WORD.lastIndex = 0;
   for (let match = CAPITALIZED_WORD.exec(text); match !== null; match = CAPITALIZED_WORD.exec(text)) {
-    if (!CALENDAR_WORDS.has(match[1]!)) return true;
+    if (!CALENDAR_WORDS.has(match[1]!.toLowerCase())) return true;
   }
   return false;
 }

@@ -6,7 +6,7 @@
  * Everything derived (idf, name flags, answer types) is computed here once, not per query.
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
-import { faqQuestionType, sentenceAnswerTypes, wordHints, type AnswerType } from "./features.ts";
+import { CALENDAR_WORDS, faqQuestionType, sentenceAnswerTypes, wordHints, type AnswerType } from "./features.ts";
 import { STOPWORDS, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
@@ -27,6 +27,12 @@ export interface Unit {
   names: readonly string[];
   /** The subset of `names` that may be people (see personStems). */
   people: readonly string[];
+  /**
+   * For a sentence that refers to a person by pronoun ("She said she had written to the
+   * regulator"), the people named by the sentence before it in its paragraph (or the one
+   * before that): who "she" likely is. Empty otherwise.
+   */
+  antecedents: readonly string[];
   /** For an FAQ pair, its question's exact-match key: its tokens' words, joined (case, quotes and punctuation folded; "" for sentences). */
   key: string;
   /** For an FAQ pair, the answer type its question asks for ("none" for sentences). */
@@ -204,11 +210,6 @@ function lookups(termIds: ReadonlyMap<string, number>, idfs: Float64Array, names
   };
 }
 
-/** Days and months: capitalized, but never who did something. */
-const CALENDAR_WORDS: ReadonlySet<string> = new Set(
-  "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december".split(" "),
-);
-
 /**
  * What the build needs of a distinct content word, worked out on its first occurrence: a
  * corpus repeats a few tens of thousands of words millions of times, and every other
@@ -240,6 +241,11 @@ interface WordEntry {
  * to allocate and keep at 10,000 documents).
  */
 const NONE: readonly never[] = [];
+
+/** A pronoun that refers to a person ("she said", "his plan"). */
+const PERSONAL_PRONOUN = /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]ers)\b/;
+/** How many sentences back a pronoun's person may have been named. */
+const MAX_ANTECEDENT_DISTANCE = 2;
 
 /** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size (NONE when there are none). */
 class Scratch<T> {
@@ -608,6 +614,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         answerTypes: sentenceAnswerTypes(faq.answer, a.hints),
         names: a.names,
         people: a.people,
+        antecedents: NONE,
         questionType: faqQuestionType(faq.question),
         key,
       });
@@ -615,8 +622,17 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       list.push(index);
       exactQuestions.set(key, list);
     }
+    // The people the latest sentence that named any named, and how many sentences ago.
+    let named: readonly string[] = NONE;
+    let since = 0;
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
+      since++;
+      const antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;
+      if (analyzed.people.length > 0) {
+        named = analyzed.people;
+        since = 0;
+      }
       const index = units.length;
       distinct(mainTerms, mainUnits, index);
       pushSequence();
@@ -634,6 +650,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
         answerTypes: sentenceAnswerTypes(sentence.text, analyzed.hints),
         names: analyzed.names,
         people: analyzed.people,
+        antecedents,
         questionType: "none",
         key: "",
       });

@@ -25,6 +25,8 @@ export const CONTEXT_WEIGHT = 0.6;
  * helpline opening hours?" in the FAQ of a report on tax returns.
  */
 export const TOPIC_WEIGHT = 0.4;
+/** Weight of a person's name that a sentence only refers to by pronoun (Unit.antecedents). */
+export const ANTECEDENT_WEIGHT = 0.7;
 /** Weight of a term found only in the article sentences an FAQ pair summarizes. */
 export const LINKED_WEIGHT = 0.6;
 
@@ -644,6 +646,17 @@ class QueryPlan {
       // its document's lede, at a discount (CONTEXT_WEIGHT for a name in an FAQ pair, TOPIC_WEIGHT else).
       const inherit = faq && term.name ? CONTEXT_WEIGHT : TOPIC_WEIGHT;
       if (!option) {
+        // A person a sentence refers to by pronoun ("She said she had written to Ofwat").
+        if (term.name && unit.antecedents.length > 0 && ANTECEDENT_WEIGHT > strength) {
+          for (const e of term.expansions) {
+            if (e.weight === 1 && unit.antecedents.includes(e.stem)) {
+              strength = ANTECEDENT_WEIGHT;
+              field = "document";
+              matched = e.word;
+              via = e.via;
+            }
+          }
+        }
         const lede = index.ledes[unit.doc]!;
         for (const e of term.expansions) {
           if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {

@@ -3,7 +3,7 @@ import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/
 import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
-import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
+import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
@@ -363,6 +363,18 @@ describe("what a question asks", () => {
     expect(best?.unit.faq?.question).toBe("What are the helpline opening hours?");
     const tax = best?.matches.find((m) => m.term === "tax");
     expect(tax).toMatchObject({ field: "document", strength: TOPIC_WEIGHT });
+  });
+  it("a sentence that refers to a person by pronoun matches that person's name, at a discount", () => {
+    const drought = knowledgeFrom({
+      drought: " date 2025-07-10\nA hosepipe ban starts on Friday across the county.\n\nCouncil leader Rosalind Achebe said families were angry. She said she had written to the regulator Ofwat asking it to investigate leaks.\n\nThe water company said leakage had fallen.\n",
+    });
+    const { answer, explanation } = explainQuestion(drought, "Why has Rosalind Achebe written to Ofwat?");
+    expect(answer.answer).toMatch(/^She said she had written to the regulator Ofwat/);
+    const achebe = explanation.candidates[0]!.matches.find((m) => m.term === "achebe");
+    expect(achebe).toMatchObject({ field: "document", strength: ANTECEDENT_WEIGHT });
+    // Only a sentence with a pronoun, and only the people named just before it.
+    const later = explanation.candidates.find((c) => c.unit.sentence?.text.startsWith("The water company"));
+    expect(later?.matches.find((m) => m.term === "achebe")?.strength ?? 0).toBe(0);
   });
   it("finds the question proper of a message: its last sentence, after a story", () => {
     expect(questionProper("We have a newborn at home and can't use the tap. Where do I pick up water?")).toBe("Where do I pick up water?");
