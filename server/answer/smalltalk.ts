@@ -11,7 +11,7 @@ export type SmalltalkIntent = "greeting" | "thanks" | "goodbye" | "help" | "iden
  */
 const INTENTS: ReadonlyArray<[SmalltalkIntent, RegExp]> = [
   ["help", /\b(?:help|what can you do|what do you do|what can i ask|what (?:kind|sort|type)s? of (?:questions|things)|what do you know|how does this work|how do i use (?:this|you)|what are you for|menu|what can you help|what questions)\b/],
-  ["identity", /\b(?:who are you|what are you|are you (?:a |an )?(?:bot|robot|human|real|person|ai)|what(?:'s| is) your name)\b/],
+  ["identity", /\b(?:who are you|what are you|who am i (?:talking|speaking|chatting) (?:to|with)|who is this|are you (?:a |an )?(?:bot|robot|human|real|person|ai)|what(?:'s| is) your name)\b/],
   ["wellbeing", /\b(?:how are you|how'?s it going|what'?s up|how do you do)\b/],
   ["thanks", /\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|appreciate it)\b/],
   ["goodbye", /\b(?:bye+|goodbye|good bye|see you|see ya|cya|farewell|good night|take care|that'?s all)\b/],
@@ -26,7 +26,7 @@ const FILLER = new Set(
     "cool perfect awesome good have day later now me just well oh ah hi hello hey that's what's it's you're " +
     "can do what how who are kind sort type of questions things ask know about use work menu up going name real " +
     "human robot ai person doing today fine morning afternoon evening night day everybody guys anyone anybody someone " +
-    "somebody here around online listening awake with").split(" "),
+    "somebody here around online listening awake with am talking speaking chatting to").split(" "),
 );
 
 /**

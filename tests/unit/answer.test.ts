@@ -102,7 +102,7 @@ describe("questions the documents do not answer", () => {
 });
 
 describe("small talk", () => {
-  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "what can you help me with?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?"])(
+  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "what can you help me with?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?", "good morning, who am I talking to?"])(
     "%s is small talk",
     (message) => {
       expect(answerQuestion(seed, message).kind).toBe("smalltalk");
@@ -115,6 +115,7 @@ describe("small talk", () => {
   });
   it("a greeting followed by a question is a question", () => {
     expect(answerQuestion(seed, "hi, what was discussed at the politburo meeting?").kind).toBe("faq");
+    expect(answerQuestion(seed, "who am I talking to about the visit to Russia?").kind).not.toBe("smalltalk");
   });
 });
 
