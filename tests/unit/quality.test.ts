@@ -97,3 +97,5 @@ heldOutSet("six more news documents, also written before the engine ran on them"
 heldOutSet("seven documents on other topics, also written before the engine ran on them", "third", { overall: 0.78, refused: 0.6 });
 heldOutSet("seven documents on yet other topics (hospitals, a marathon, tuition, a bridge, recycling, a museum, a ferry strike)", "fourth", { overall: 0.8, refused: 0.7 });
 heldOutSet("seven more documents (a water-main break, a wildfire, layoffs, a fare cap, a heatwave, a stadium move, measles clinics)", "fifth", { overall: 0.78, refused: 0.45 });
+heldOutSet("seven more (a market move, parking permits, a landslide, bird flu, a research ship, chess, a tax deadline)", "sixth", { overall: 0.72, refused: 0.75 });
+heldOutSet("seven more in British and American English (cliff erosion, a hosepipe ban, a plant closure, park fees, surgery, a ride accident, broadband)", "seventh", { overall: 0.78, refused: 0.7 });
