@@ -147,14 +147,14 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     }
     if (focusTotal > 0) confidence *= 1 - YES_NO_MISSING_FOCUS_PENALTY * (missing / focusTotal);
   }
-  // A question whose non-name words the unit does not cover asks something else about the
-  // same names ("How old is Putin?" against sentences that only name Putin).
   // A text that shares no word with the question, only words related to its words, is
   // weaker evidence ("do we actually have a soul?" is not answered by a sentence about a
   // person), unless it is an FAQ pair that asks the visitor's very kind of question ("why is
   // the factory shutting down?" — "Why is the plant closing?").
   const sameKind = best.unit.kind === "faq" && query.answerType !== "none" && best.unit.questionType === query.answerType;
   if (!sameKind && relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
+  // A question whose non-name words the unit does not cover asks something else about the
+  // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));

@@ -29,8 +29,8 @@ export interface Unit {
   people: readonly string[];
   /**
    * For a sentence that refers to a person by pronoun ("She said she had written to the
-   * regulator"), the people named by the sentence before it in its paragraph (or the one
-   * before that): who "she" likely is. Empty otherwise.
+   * regulator"), the people named by the latest sentence before it that names any, if that
+   * is at most MAX_ANTECEDENT_DISTANCE sentences back: who "she" likely is. Empty otherwise.
    */
   antecedents: readonly string[];
   /** For an FAQ pair, its question's exact-match key: its tokens' words, joined (case, quotes and punctuation folded; "" for sentences). */
@@ -622,7 +622,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       list.push(index);
       exactQuestions.set(key, list);
     }
-    // The people the latest sentence that named any named, and how many sentences ago.
+    // The people named by the latest sentence that named any, and how many sentences back it is.
     let named: readonly string[] = NONE;
     let since = 0;
     for (const sentence of document.sentences) {

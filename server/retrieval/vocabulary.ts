@@ -194,7 +194,9 @@ export class Vocabulary {
 
   /**
    * Document words that start with `prefix` (a word cut short: "discus" for "discussed"),
-   * shortest first, at most `limit`. Only for prefixes of MIN_PREFIX_LENGTH letters or more.
+   * shortest first, at most `limit`, with at most `maxExtra` letters missing. Only for prefixes
+   * of MIN_PREFIX_LENGTH letters or more; of MIN_SHORT_PREFIX_LENGTH when only one letter may
+   * be missing ("hom" for home).
    */
   completions(prefix: string, limit = 2, maxExtra = MAX_COMPLETION_EXTRA): Correction[] {
     if (prefix.length < (maxExtra === 1 ? MIN_SHORT_PREFIX_LENGTH : MIN_PREFIX_LENGTH)) return [];
