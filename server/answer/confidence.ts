@@ -7,6 +7,7 @@ import type { Query, QueryTerm } from "../retrieval/query.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES, YES_NO_QUESTION } from "../retrieval/features.ts";
 import { MAX_RELATED_STRENGTH } from "../retrieval/semantic.ts";
+import { tokenize } from "../retrieval/text.ts";
 
 /**
  * The bands. At or above `answer`: answer. From `suggest` up to `answer`: answer, and offer
@@ -37,6 +38,9 @@ export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
 
 /** An answer that matches the question's content words only through related words (synonyms) keeps this share (see confidenceOf). */
 export const RELATED_ONLY_FACTOR = 0.7;
+
+/** A "how many THINGS" question answered by a text with no number just before THINGS keeps this share (see countsHead). */
+export const UNCOUNTED_HEAD_FACTOR = 0.8;
 
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
@@ -80,6 +84,21 @@ function relatedOnly(query: Query, best: Candidate): boolean {
     related = true;
   }
   return related;
+}
+
+/** A number, in digits or words. */
+const COUNT_WORD = /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)$/;
+/** True when the unit's text puts a number up to three words before the question's head ("62,000 homes and businesses"). */
+function countsHead(query: Query, best: Candidate): boolean {
+  const head = query.terms[query.head]!;
+  const words = tokenize(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text);
+  for (let i = 0; i < words.length; i++) {
+    if (!COUNT_WORD.test(words[i]!.word)) continue;
+    for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
+      if (head.expansions.some((e) => e.via !== "related" && e.stem === words[j]!.stem)) return true;
+    }
+  }
+  return false;
 }
 
 /** True when the answer's document uses a known term's own spelling (not a synonym or related word). */
@@ -153,6 +172,9 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   // the factory shutting down?" — "Why is the plant closing?").
   const sameKind = best.unit.kind === "faq" && query.answerType !== "none" && best.unit.questionType === query.answerType;
   if (!sameKind && relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
+  // "How many homes has the fire destroyed?" is not answered by a text that names homes but
+  // counts something else: the number should stand just before the counted thing.
+  if (query.answerType === "number" && query.head >= 0 && !best.features.headless && !countsHead(query, best)) confidence *= UNCOUNTED_HEAD_FACTOR;
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -204,6 +204,20 @@ describe("question types", () => {
     // Not before "to" or "of": "going to", "kind of" stay light.
     expect(terms("is the ride going to reopen?").find((t) => t.word === "going")?.light ?? true).toBe(true);
     expect(terms("what kind of ride is the Tempest?").find((t) => t.word === "kind")?.light ?? true).toBe(true);
+  });
+  it("'how many THINGS' wants a number just before the things: a text that names them but counts something else is less sure", () => {
+    const fire = knowledgeFrom({
+      fire: " date 2024-08-20\nThe Copper Creek Fire has burned 12,000 acres and threatens homes near Granite Basin. About 40 homes were evacuated on Sunday.\n",
+    });
+    const { explanation } = explainQuestion(fire, "How many homes has the Copper Creek Fire destroyed?");
+    const threatens = explanation.candidates.find((c) => c.unit.sentence?.text.startsWith("The Copper Creek Fire"))!;
+    const evacuated = explanation.candidates.find((c) => c.unit.sentence?.text.startsWith("About 40 homes"))!;
+    expect(threatens.features.headless).toBe(0);
+    // The same candidate with its text swapped for one that counts the homes: more confidence, by the factor (before calibration).
+    const counted = { ...threatens, unit: { ...threatens.unit, sentence: { ...threatens.unit.sentence!, text: "The Copper Creek Fire has burned 12,000 acres and threatens 300 homes near Granite Basin." } } };
+    expect(confidenceOf(explanation.query, threatens, fire.index)).toBeLessThan(confidenceOf(explanation.query, counted, fire.index));
+    expect(evacuated.features.headless).toBe(0);
+    expect(UNCOUNTED_HEAD_FACTOR).toBeLessThan(1);
   });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
