@@ -7,7 +7,7 @@ import { UnknownDocumentError } from "../errors.ts";
 import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
-import { byScore, rank, type Candidate } from "../retrieval/rank.ts";
+import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
 import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
@@ -148,6 +148,9 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // Half of it for a pair whose question asks another kind than the visitor's ("What is the
   // biggest object?" for "How many objects…?"): its matching words may be all it shares.
   if (query.answerType !== "none" && f.best.unit.questionType !== query.answerType) preference /= 2;
+  // None for a pair that asks for another quantity and only states the one asked for ("How
+  // long will the bridge be shut?" — "It reopens in May", for "When did it last close?").
+  if (f.best.features.answerType === STATED_TYPE_FIT) preference = 0;
   // None for a pair that asks the opposite ("…close?" for "…open?").
   if (f.best.features.opposite) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;

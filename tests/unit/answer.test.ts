@@ -219,6 +219,14 @@ describe("question types", () => {
     expect(evacuated.features.headless).toBe(0);
     expect(UNCOUNTED_HEAD_FACTOR).toBeLessThan(1);
   });
+  it("an FAQ pair that asks for another quantity and only states the one asked for gets no preference over a sentence", () => {
+    const order = knowledgeFrom({
+      order: " date 2024-11-20\nPoultry keepers in England must house their birds from Monday. The last national housing order was lifted in May 2023 after running for almost six months.\n\nFAQ:\n\nQ: How long will the housing order last?\n\nA: The order will be reviewed at the end of January and lifted as soon as the risk level falls.\n",
+    });
+    const answer = answerQuestion(order, "When was the last national housing order lifted?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toContain("May 2023");
+  });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
       chess: " date 2024-06-02\nTom Okafor won the county chess final in Leeds on Sunday. Dana Jong Un finished second.\n",
