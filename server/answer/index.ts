@@ -115,6 +115,14 @@ export const FAQ_CHOICE_DEPTH = 2;
 /** How deep a pair that asks the visitor's kind of question may be ranked and still compete. */
 const TYPED_FAQ_CHOICE_DEPTH = 4;
 
+/** Among the best few FAQ pairs, one that asks the visitor's very kind of question counts this much more ("How much does it cost?" for "what's the price…"). */
+export const SAME_KIND_CHOICE = 1.2;
+
+/** How an FAQ option ranks in choose: its confidence, more for a pair that asks the visitor's kind. */
+function choiceWeight(query: Query, option: { best: Candidate; confidence: number }): number {
+  return query.answerType !== "none" && option.best.unit.questionType === query.answerType ? option.confidence * SAME_KIND_CHOICE : option.confidence;
+}
+
 /** A candidate with its confidence. (Not a closure in choose: tsx names each closure made, a cost per question.) */
 function scored(index: RetrievalIndex, query: Query, c: Candidate): { best: Candidate; confidence: number } {
   return { best: c, confidence: confidenceOf(query, c, index) };
@@ -126,8 +134,9 @@ function scored(index: RetrievalIndex, query: Query, c: Candidate): { best: Cand
  */
 function choose(index: RetrievalIndex, query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
   const sentence = candidates.find((c) => c.unit.kind === "sentence");
-  // Of the best few FAQ pairs, the most confident: a close second that asks the same kind of
-  // question ("How much are tickets?") beats a first that asks another ("When does it close?").
+  // Of the best few FAQ pairs, the most confident, one that asks the visitor's very kind of
+  // question counting SAME_KIND_CHOICE more: a close second that asks it ("How much are
+  // tickets?") beats a first that asks another ("When does it close?").
   let f: { best: Candidate; confidence: number } | undefined;
   let seen = 0;
   for (const c of candidates) {
@@ -137,7 +146,7 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     // Further down, only pairs that ask the visitor's very kind ("Why…?" for "why the strike?").
     if (rank >= FAQ_CHOICE_DEPTH && (query.answerType === "none" || c.unit.questionType !== query.answerType)) continue;
     const option = scored(index, query, c);
-    if (!f || option.confidence > f.confidence) f = option;
+    if (!f || choiceWeight(query, option) > choiceWeight(query, f)) f = option;
   }
   const s = sentence && scored(index, query, sentence);
   if (!f || !s) return f ?? s;

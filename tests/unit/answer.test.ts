@@ -227,6 +227,15 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toContain("May 2023");
   });
+  it("of two close FAQ pairs, the one that asks the visitor's very kind of question answers", () => {
+    const fresh = knowledgeIn(path.join(ROOT, "tests/fixtures/fresh/docs"));
+    const { answer, explanation } = explainQuestion(fresh, "what's the price of velomar's new cargo bike");
+    const faqs = explanation.candidates.filter((c) => c.unit.kind === "faq").slice(0, 2);
+    // The pair that asks "how much can it carry" ranks first, by a hair…
+    expect(faqs.map((c) => c.unit.faq!.question)).toEqual(["How much can the bike carry?", "How much does the Velomar Haul cost?"]);
+    // …but the one that asks for a price is the answer.
+    expect(answer.sources[0]?.text).toBe("How much does the Velomar Haul cost?");
+  });
   it("a real word is read as a misspelled name only beside another name", () => {
     const chess = knowledgeFrom({
       chess: " date 2024-06-02\nTom Okafor won the county chess final in Leeds on Sunday. Dana Jong Un finished second.\n",
