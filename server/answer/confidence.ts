@@ -95,7 +95,7 @@ function countsHead(query: Query, best: Candidate): boolean {
   for (let i = 0; i < words.length; i++) {
     if (!COUNT_WORD.test(words[i]!.word)) continue;
     for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
-      if (head.expansions.some((e) => e.via !== "related" && e.stem === words[j]!.stem)) return true;
+      for (const e of head.expansions) if (e.stem === words[j]!.stem) return true;
     }
   }
   return false;
