@@ -20,7 +20,7 @@ const UNITS = "second|minute|hour|day|night|week|month|year|decade|century";
 
 const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "person" | "place" | "money" | "age">, RegExp> = {
   time: new RegExp(
-    `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
+    `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|[\\w-]+(?:st|nd|rd|th)[\\s-]+centur(?:y|ies)|1\\d{2}0s|20\\d0s|years?\\s+\\d{3,4}\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
   ),
   /** Without digits: a number word or an amount sign (digits: hasCountInDigits). */
@@ -146,12 +146,12 @@ const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly
   ["number", [[/\bby\s+how\s+much\b/, ["much"]]]],
   ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bhow\s+much\s+(?:is|was|will|would)\s+it\s+(?:be\s+)?(?:to|for)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$/, ["much", "paid", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
   // Keywords too: "number of evacuees", "layoffs number".
-  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percentage|number|amount)\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percentage", "number", "amount"]]]],
-  ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:time|date|day|year|month)\b|\bwhich\s+(?:day|year|month|date)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/, ["time", "date", "day", "year", "month", "hour"]],
+  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percent(?:age)?|number|amount)\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b|\bnumber\W*$/, ["many", "much", "big", "large", "percent", "number", "amount"]]]],
+  ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:times?|date|days?|years?|months?|century|decade)\b|\bwhich\s+(?:days?|years?|months?|dates?|century|decade)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$/, ["time", "date", "day", "year", "month", "hour", "century", "decade"]],
     // Keywords: "ferry strike dates", "hospital merger date", "application deadline".
     [keywordsEndingIn("dates?|deadlines?"), ["date", "deadline"]]]],
   ["person", [[CLAUSE_WHO, ["who"]], [/\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?)\b/, ["which"]]]],
-  ["place", [[CLAUSE_WHERE, ["where"]], [/\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, ["somewhere", "anywhere"]], [/\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|places?|towns?|regions?|locations?)\b/, ["cit", "countr", "place", "town", "region", "state", "location"]],
+  ["place", [[CLAUSE_WHERE, ["where"]], [/\b(?:is|are)\s+there\s+(?:somewhere|anywhere)\b/, ["somewhere", "anywhere"]], [/\bwhich\s+(?:cit(?:y|ies)|countr(?:y|ies)|count(?:y|ies)|provinces?|continents?|islands?|places?|towns?|regions?|states?)\b|\bwhat\s+(?:cit(?:y|ies)|countr(?:y|ies)|count(?:y|ies)|provinces?|continents?|islands?|places?|towns?|regions?|locations?)\b/, ["cit", "count", "province", "continent", "island", "place", "town", "region", "state", "location"]],
     // Keywords: "temporary library location", "bib pickup address".
     [keywordsEndingIn("location|address|venue"), ["location", "address", "venue"]]]],
   ["reason", [[CLAUSE_WHY, ["why"]], [/\bwhat\s+(?:reason|caused)\b|\bhow\s+did\s+(?:the\s+|this\s+|it\s+)?(?:\w+\s+){0,3}(?:start|begin|happen)\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:main\s+)?(?:reasons?|causes?|motives?|purpose)\b|\bhow\s+come\b|^(?!.*\b(?:who|what|when|where|how|which)\b)[^?]*\b(?:reasons?|causes?)\s+(?:for|of|behind)\b/, ["reason", "cause", "start", "begin", "happen", "motive", "purpose", "come"]]]],
@@ -284,7 +284,7 @@ const ANY_WORD_HINTS = (1 << 13) - 1 - HINT_DIGIT;
  */
 const HINT_KEYWORDS: ReadonlyArray<readonly [number, string]> = [
   [HINT_DIGIT, "0 1 2 3 4 5 6 7 8 9"],
-  [HINT_TIME, "jan feb mar apr may jun jul aug sep oct nov dec day tomorrow tonight clock noon midnight spring summer autumn fall winter morning evening last next recent ago later earlier since until end"],
+  [HINT_TIME, "jan feb mar apr may jun jul aug sep oct nov dec century day tomorrow tonight clock noon midnight spring summer autumn fall winter morning evening last next recent ago later earlier since until end"],
   [HINT_NUMBER, `${NUMBER_WORDS.split("|").join(" ")} percent`],
   [HINT_DURATION, `${UNITS.split("|").join(" ")} til through`],
   [HINT_FREQUENCY, "hourly daily nightly weekly monthly quarterly yearly annually once twice thrice every times per each days weekends tomorrows tonights"],

@@ -131,8 +131,20 @@ describe("answer types", () => {
     ["how many times a week does the ferry sail", "frequency"],
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
+    ["what county is the new depot in", "place"],
+    ["Which provinces will get the grant?", "place"],
+    ["what percent of homes are affected", "number"],
+    ["what years was the bridge closed", "time"],
+    ["In what century was the abbey built?", "time"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
+  });
+  it("a century, a decade or an early year answers when", () => {
+    expect(sentenceAnswerTypes("The abbey was built in the 12th century.") & TYPE_BITS.time).not.toBe(0);
+    expect(sentenceAnswerTypes("The abbey was built in the twelfth century.") & TYPE_BITS.time).not.toBe(0);
+    expect(sentenceAnswerTypes("The mill thrived in the 1880s.") & TYPE_BITS.time).not.toBe(0);
+    expect(sentenceAnswerTypes("No census was held in the year 1377.") & TYPE_BITS.time).not.toBe(0);
+    expect(sentenceAnswerTypes("The mill employs 1377 people.") & TYPE_BITS.time).toBe(0);
   });
   it("a date something lasts until answers how long", () => {
     expect(sentenceAnswerTypes("The museum will remain closed until Nov. 25.") & TYPE_BITS.duration).not.toBe(0);
