@@ -3,7 +3,7 @@
  * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
  */
 import type { RetrievalIndex } from "./index-builder.ts";
-import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, normalizeText, stem, tokenize, type Token } from "./text.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWordTypos, normalizeText, stem, tokenize, type Token } from "./text.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
@@ -415,7 +415,7 @@ function transpositions(word: string): string[] {
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
-  const text = fixChatSpelling(typed);
+  const text = fixFunctionWordTypos(fixChatSpelling(typed), (word) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l)));
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);

@@ -84,6 +84,56 @@ function chatSpellingAt(text: string, start: number, end: number): string | unde
   return undefined;
 }
 
+/**
+ * Function words a typo may be read as (fixFunctionWordTypos): the stop words of three
+ * letters or more and the question words, plus the words that name an answer type after
+ * "how" ("how lnog").
+ */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  ...[...STOPWORDS].filter((w) => w.length >= 3 && /^[a-z]+$/.test(w)),
+  ...QUESTION_WORDS,
+  "long", "often", "old", "far",
+]);
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * The function word a typed word is one slip away from, if any: two letters swapped ("whne",
+ * "mnay"), and for words of four letters or more also one letter left out or one too many
+ * ("ther", "whhat"). Not a letter typed for another: "hom" is more likely "home" than "how".
+ * The first found: a swap, then a missing letter, then an extra one.
+ */
+export function functionWordFor(word: string): string | undefined {
+  const n = word.length;
+  for (let i = 0; i + 1 < n; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+    if (FUNCTION_WORDS.has(swapped)) return swapped;
+  }
+  if (n < 4) return undefined;
+  for (let i = 0; i <= n; i++) {
+    for (const letter of LETTERS) {
+      const longer = word.slice(0, i) + letter + word.slice(i);
+      if (FUNCTION_WORDS.has(longer)) return longer;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const shorter = word.slice(0, i) + word.slice(i + 1);
+    if (FUNCTION_WORDS.has(shorter)) return shorter;
+  }
+  return undefined;
+}
+
+const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'])[a-z]{3,8}(?![\p{L}\p{N}'])/gu;
+
+/**
+ * Replace typos of function and question words that `isWord` does not know ("is ther a
+ * café", "whne does it open", "how mnay steps") with the words, so that they count as
+ * function words and ask what they ask. Lower-case words only: a capitalized one may be a name.
+ */
+export function fixFunctionWordTypos(text: string, isWord: (word: string) => boolean): string {
+  return text.replace(LOWER_CASE_WORD, (word) => (FUNCTION_WORDS.has(word) || isWord(word) ? word : functionWordFor(word) ?? word));
+}
+
 /** Replace chat spellings of function and question words with the words ("wen" → "when"). */
 export function fixChatSpelling(text: string): string {
   return fixAsciiChatSpelling(text) ?? fixChatSpellingByRegex(text);
@@ -128,14 +178,25 @@ function fixAsciiChatSpelling(text: string): string | undefined {
   return out === undefined ? text : out + text.slice(copied);
 }
 
-/** Fold typography a visitor cannot type (curly quotes, dashes, ligatures) and case. */
+/** A Latin letter with a diacritic (Latin-1 Supplement to Latin Extended-B, Latin Extended Additional). */
+const ACCENTED_LATIN = /[\u00C0-\u024F\u1E00-\u1EFF]/;
+/** A Latin letter followed by combining diacritics (in NFD). */
+const LATIN_WITH_MARKS = /([a-z])[\u0300-\u036f]+/g;
+
+/**
+ * Fold typography a visitor cannot type (curly quotes, dashes, ligatures), case, and the
+ * diacritics of Latin letters: visitors type "cafe" for "café", "Sao Paulo" for "São Paulo".
+ * Each letter folds to one letter (é → e; ø, æ and ß have no decomposition and stay), so
+ * offsets into the NFKC text stay the same.
+ */
 export function normalizeText(text: string): string {
-  return text
+  const folded = text
     .normalize("NFKC")
     .replace(/[\u2018\u2019\u201A\u201B\u2032\u02BC`´]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033«»]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, "-")
     .toLowerCase();
+  return ACCENTED_LATIN.test(folded) ? folded.normalize("NFD").replace(LATIN_WITH_MARKS, "$1").normalize("NFC") : folded;
 }
 
 /**

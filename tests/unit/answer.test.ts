@@ -193,6 +193,24 @@ describe("question types", () => {
     expect(term("what happened in 198", "198").known).toBe(false);
     expect(answerQuestion(broadband, "when will my hom be conected").sources[0]?.text).toBe("When will my home be connected?");
   });
+  it("a typo of a function word is read as that word ('whne', 'ther', 'mnay'); a word the documents or the dictionary know is not", () => {
+    const tower = knowledgeFrom({
+      tower: " date 2024-09-01\nThe lighthouse has 142 steps and will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n\nQ: When will the lighthouse reopen?\n\nA: In April.\n",
+    });
+    const query = (question: string) => analyzeQuery(tower.index, tower.thesaurus, question);
+    expect(query("whne does the lighthouse reopen").answerType).toBe("time");
+    expect(query("how mnay steps does the lighthouse have").answerType).toBe("number");
+    expect(query("is ther a café at the lighthouse").terms.map((t) => t.word)).toEqual(["cafe", "lighthouse"]);
+    expect(answerQuestion(tower, "is ther a café at the lighthouse")).toMatchObject({ kind: "faq", confidence: 1 });
+    // "owns" is a dictionary word's form, not "own" with a letter too many.
+    expect(query("who owns the lighthouse").terms.map((t) => t.word)).toContain("owns");
+  });
+  it("diacritics are optional: 'cafe' finds 'café'", () => {
+    const tower = knowledgeFrom({
+      tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n",
+    });
+    expect(answerQuestion(tower, "is there a cafe at the lighthouse")).toMatchObject({ kind: "faq", confidence: 1 });
+  });
   it("a light verb that makes a phrasal verb with a particle is a content word ('look into' is investigate)", () => {
     const ride = knowledgeFrom({
       ride: " date 2024-07-01\nThe state fire marshal is investigating why the Tempest ride failed.\n\nFAQ:\n\nQ: Who is investigating the accident?\n\nA: The state fire marshal.\n",

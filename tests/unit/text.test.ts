@@ -1,12 +1,36 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixChatSpelling, fixChatSpellingByRegex, normalizeText, scanWords, stem, tokenize } from "../../server/retrieval/text.ts";
+import { fixChatSpelling, fixChatSpellingByRegex, fixFunctionWordTypos, functionWordFor, normalizeText, scanWords, stem, tokenize } from "../../server/retrieval/text.ts";
 import { faqQuestionType, isDefinitionQuestion, questionAnswerType, questionAnswerTypeUngated, sentenceAnswerTypes, TYPE_BITS, wordHints } from "../../server/retrieval/features.ts";
 import { smalltalkIntent, smalltalkIntentByPatterns } from "../../server/answer/smalltalk.ts";
 
 describe("normalizeText", () => {
   it("folds curly quotes, dashes and case so typed and published text compare equal", () => {
     expect(normalizeText("Kim Jong Un’s “visit” — Russia")).toBe(`kim jong un's "visit" - russia`);
+  });
+  it("folds the diacritics of Latin letters, letter for letter", () => {
+    expect(normalizeText("Café in São Paulo, Zürich")).toBe("cafe in sao paulo, zurich");
+    expect(normalizeText("Øresund straße")).toBe("øresund straße");
+    expect(tokenize("Cortés").map((t) => t.stem)).toEqual(tokenize("Cortes").map((t) => t.stem));
+    // Capitals are still read from the text: "Cortés" is a name.
+    expect(tokenize("met Cortés")[1]!.capitalized).toBe(true);
+  });
+});
+
+describe("fixFunctionWordTypos", () => {
+  it("reads a swapped, missing or extra letter of a function word as the word", () => {
+    expect(functionWordFor("whne")).toBe("when");
+    expect(functionWordFor("mnay")).toBe("many");
+    expect(functionWordFor("whhat")).toBe("what");
+    expect(functionWordFor("ther")).toBeDefined();
+    // Not a letter typed for another, and three-letter words only by a swap.
+    expect(functionWordFor("hom")).toBeUndefined();
+    expect(functionWordFor("hwo")).toBe("who");
+  });
+  it("leaves words that are known, capitalized or not a slip away from a function word", () => {
+    const known = new Set(["owns", "then"]);
+    expect(fixFunctionWordTypos("whne did ther owner leave", (w) => known.has(w))).toMatch(/^when did \w+ owner leave$/);
+    expect(fixFunctionWordTypos("Whne Owns then", (w) => known.has(w))).toBe("Whne Owns then");
   });
 });
 
