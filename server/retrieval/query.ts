@@ -307,6 +307,11 @@ function wordAnalysis(cache: AnalysisCache, index: RetrievalIndex, token: Token)
   return cache.words.get(key) ?? remember(cache.words, key, analyzeWord(index, cache.thesaurus, token));
 }
 
+/** "un-" or "non-" before a word of four letters or more ("unlicensed", "non-resident"). */
+const NEGATIVE_PREFIX = /^(?:un|non-?)(\p{L}{4,})$/u;
+/** Weight of a document word matched by its negative-prefixed form (NEGATIVE_PREFIX). */
+export const NEGATED_WEIGHT = 0.8;
+
 function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token): WordAnalysis {
   const expansions: Expansion[] = [];
   let known = inKnowledgeBase(index, token.stem);
@@ -316,6 +321,15 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     // A clipped word that is itself a document stem ("agre" for agreed).
     known = true;
     expansions.push({ stem: token.word, weight: 0.9, via: "stem", word: index.surface.get(token.word) ?? token.word });
+  } else {
+    // A negative prefix on a document word ("unlicensed" of a text that says "isn't licensed"):
+    // the word, at NEGATED_WEIGHT.
+    const negated = NEGATIVE_PREFIX.exec(token.word);
+    const s = negated ? stem(negated[1]!) : "";
+    if (negated && inKnowledgeBase(index, s)) {
+      known = true;
+      expansions.push({ stem: s, weight: NEGATED_WEIGHT, via: "stem", word: index.surface.get(s) ?? negated[1]! });
+    }
   }
   for (const part of token.parts) {
     const s = stem(part);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
 import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
-import { analyzeQuery, questionProper } from "../../server/retrieval/query.ts";
+import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
@@ -204,6 +204,15 @@ describe("question types", () => {
     expect(answerQuestion(tower, "is ther a café at the lighthouse")).toMatchObject({ kind: "faq", confidence: 1 });
     // "owns" is a dictionary word's form, not "own" with a letter too many.
     expect(query("who owns the lighthouse").terms.map((t) => t.word)).toContain("owns");
+  });
+  it("a negative prefix on a document word matches the word ('unlicensed' finds 'isn't licensed')", () => {
+    const dogs = knowledgeFrom({
+      dogs: " date 2024-09-01\nDog owners in Wexham will need a licence from April.\n\nFAQ:\n\nQ: What happens if my dog isn’t licensed?\n\nA: Owners face a fixed penalty of £80.\n",
+    });
+    const term = analyzeQuery(dogs.index, dogs.thesaurus, "what is the fine for an unlicensed dog").terms.find((t) => t.word === "unlicensed")!;
+    expect(term.known).toBe(true);
+    expect(term.expansions).toMatchObject([{ word: "licensed", weight: NEGATED_WEIGHT }]);
+    expect(answerQuestion(dogs, "what is the fine for an unlicensed dog").sources[0]?.text).toBe("What happens if my dog isn’t licensed?");
   });
   it("diacritics are optional: 'cafe' finds 'café'", () => {
     const tower = knowledgeFrom({
