@@ -426,10 +426,21 @@ function transpositions(word: string): string[] {
   return out;
 }
 
+/** A child's age as visitors give it: "my 4 year old", "a 10-year-old", "for 2 yr olds". */
+const CHILD_AGE = /\b(?:1[0-7]|[1-9])[\s-]*(?:years?|yrs?)[\s-]*olds?\b/gi;
+
+/**
+ * "a 10 year old" is a child: the word, not a number no document gives ("price of entry for
+ * a 10 year old" of a text that says "£4.50 for children aged 5 to 16").
+ */
+export function childAges(text: string): string {
+  return text.replace(CHILD_AGE, (age) => (age.endsWith("s") ? "children" : "child"));
+}
+
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
-  const text = fixFunctionWordTypos(fixChatSpelling(typed), (word) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l)));
+  const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), (word) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l)));
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);

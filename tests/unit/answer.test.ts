@@ -214,6 +214,17 @@ describe("question types", () => {
     expect(term.expansions).toMatchObject([{ word: "licensed", weight: NEGATED_WEIGHT }]);
     expect(answerQuestion(dogs, "what is the fine for an unlicensed dog").sources[0]?.text).toBe("What happens if my dog isn’t licensed?");
   });
+  it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
+    const tower = knowledgeFrom({
+      tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: How much does entry to the tour cost?\n\nA: Tickets cost £9 for adults and £4.50 for children aged 5 to 16.\n",
+    });
+    const words = (question: string) => analyzeQuery(tower.index, tower.thesaurus, question).terms.map((t) => t.word);
+    expect(words("price of entry for a 10 year old")).toEqual(["price", "entry", "child"]);
+    expect(words("tickets for two 4-year-olds")).toContain("children");
+    expect(words("tickets for a 30 year old")).toContain("30");
+    expect(analyzeQuery(tower.index, tower.thesaurus, "price of entry for a 10 year old").answerType).toBe("money");
+    expect(answerQuestion(tower, "price of entry for a 10 year old")).toMatchObject({ kind: "faq", sources: [{ text: "How much does entry to the tour cost?" }] });
+  });
   it("diacritics are optional: 'cafe' finds 'café'", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n",

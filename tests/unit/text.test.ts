@@ -155,6 +155,7 @@ describe("answer types", () => {
     ["how many times a week does the ferry sail", "frequency"],
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
+    ["price of entry for children", "money"],
     ["what county is the new depot in", "place"],
     ["Which provinces will get the grant?", "place"],
     ["what percent of homes are affected", "number"],
