@@ -99,3 +99,4 @@ heldOutSet("seven documents on yet other topics (hospitals, a marathon, tuition,
 heldOutSet("seven more documents (a water-main break, a wildfire, layoffs, a fare cap, a heatwave, a stadium move, measles clinics)", "fifth", { overall: 0.78, refused: 0.45 });
 heldOutSet("seven more (a market move, parking permits, a landslide, bird flu, a research ship, chess, a tax deadline)", "sixth", { overall: 0.72, refused: 0.75 });
 heldOutSet("seven more in British and American English (cliff erosion, a hosepipe ban, a plant closure, park fees, surgery, a ride accident, broadband)", "seventh", { overall: 0.78, refused: 0.7 });
+heldOutSet("seven more (school meals, a lighthouse, a ski resort, a student satellite, dog licences, a heritage railway, a noise ordinance)", "eighth", { overall: 0.76, refused: 0.45 });
