@@ -7,7 +7,7 @@
  */
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { CALENDAR_WORDS, faqQuestionType, sentenceAnswerTypes, wordHints, type AnswerType } from "./features.ts";
-import { STOPWORDS, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
+import { STOPWORDS, isFragment, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
 import { Vocabulary } from "./vocabulary.ts";
 
 export type UnitKind = "faq" | "sentence";
@@ -101,8 +101,10 @@ export interface RetrievalIndex {
   readonly main: Postings;
   /** stem → FAQ unit indexes whose answer holds it. */
   readonly answer: Postings;
-  /** Per document, the stems of its lede (first sentence, or first FAQ question): what it is about. */
+  /** Per document, the stems of its lede (its lede sentence, or first FAQ question): what it is about. */
   readonly ledes: readonly ReadonlySet<string>[];
+  /** Per document, the unit index of its lede sentence (see ledeSentenceOf); -1 for a document without sentences. */
+  readonly ledeUnits: Int32Array;
   /** stem → documents (indexes) that use it anywhere. */
   readonly documentsWith: Postings;
   /** stem → word forms the documents use for it (for explanations and the thesaurus). */
@@ -241,6 +243,22 @@ interface WordEntry {
  * to allocate and keep at 10,000 documents).
  */
 const NONE: readonly never[] = [];
+
+/** Words a lede sentence has at least: fewer make a caption ("Aerial view in 1893."), not a lede. */
+const MIN_LEDE_WORDS = 6;
+
+/**
+ * Which sentence is a document's lede, what it is about: the first that reads as a sentence
+ * (ends like one, MIN_LEDE_WORDS or more), past any image caption or heading before it
+ * (encyclopedia pages often start with one); the first sentence when none does.
+ */
+export function ledeSentenceOf(sentences: readonly Sentence[]): number {
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]!.text;
+    if (!isFragment(text) && text.split(/\s+/).length >= MIN_LEDE_WORDS) return i;
+  }
+  return 0;
+}
 
 /** A pronoun that refers to a person ("she said", "his plan"). */
 const PERSONAL_PRONOUN = /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]ers)\b/;
@@ -398,6 +416,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const acronyms = new Map<string, string[]>();
   const documentIndex = new Map<string, number>();
   const ledes: Set<string>[] = [];
+  const ledeUnits: number[] = [];
 
   const termOf = (s: string): number => {
     let t = termIds.get(s);
@@ -625,6 +644,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     // The people named by the latest sentence that named any, and how many sentences back it is.
     let named: readonly string[] = NONE;
     let since = 0;
+    const ledeAt = ledeSentenceOf(document.sentences);
+    const ledeSentence = document.sentences[ledeAt];
+    const afterLede = document.sentences[ledeAt + 1];
+    if (!ledeSentence) ledeUnits.push(-1);
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       since++;
@@ -639,8 +662,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       // A news lede often names its subject only in its second sentence ("A new children's
       // hospital opened… The Aire Valley Children's Hospital…"): its names count too, but not
       // its people's (a chief executive quoted there is not what the document is about).
-      if (sentence === document.sentences[0]) lede = analyzedStems();
-      else if (sentence === document.sentences[1]) lede = [...lede, ...analyzed.names.filter((n) => !analyzed.people.includes(n))];
+      if (sentence === ledeSentence) {
+        lede = analyzedStems();
+        ledeUnits.push(index);
+      } else if (sentence === afterLede) lede = [...lede, ...analyzed.names.filter((n) => !analyzed.people.includes(n))];
       units.push({
         index,
         kind: "sentence",
@@ -699,6 +724,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     answer,
     documentsWith,
     ledes,
+    ledeUnits: Int32Array.from(ledeUnits),
     ...found,
     stemOf,
     unitTerms: { main: mainOfUnits, sequence, answer: answerOfUnits, linked: linkedOfUnits },

@@ -7,7 +7,15 @@ import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
 import { oppositeGroups, oppositeGroupsOfStem } from "./contrast.ts";
-import { stem } from "./text.ts";
+import { isFragment, stem } from "./text.ts";
+
+export { isFragment };
+
+/**
+ * A fragment (isFragment) names a topic but states nothing, so it rarely answers a question:
+ * its score keeps this share.
+ */
+export const FRAGMENT_FACTOR = 0.8;
 
 /** Posting lists longer than this are not walked for related words in the first pass. */
 export const MAX_RELATED_POSTINGS = 1000;
@@ -736,7 +744,7 @@ class QueryPlan {
       fuzzy,
       // (Every field always set, in one order: one object shape for the JIT.)
       meaning: meaning ?? 0,
-      lede: query.definition && unit.kind === "sentence" && unit.sentence!.id.endsWith("#s-1") ? 1 : 0,
+      lede: query.definition && unit.kind === "sentence" && index.ledeUnits[unit.doc] === unit.index ? 1 : 0,
       opposite: this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain) ? 1 : 0,
       headless: query.head >= 0 && (assigned[query.head]?.strength ?? 0) < HEAD_MATCHED ? 1 : 0,
     };
@@ -852,24 +860,7 @@ function combineMatch(unit: Unit, f: Features): number {
  */
 export const LEDE_BONUS = 0.05;
 
-/**
- * A "sentence" that does not end like one (no final . ! or ?, perhaps inside quotes or
- * brackets) is a heading, an image caption or a list lead-in ("Some species include:"). It
- * names a topic but states nothing, so it rarely answers a question: its score keeps this share.
- */
-export const FRAGMENT_FACTOR = 0.8;
 
-export function isFragment(text: string): boolean {
-  // Read from the end (the regex /[.!?…]["'”’)\]]*\s*$/u, unanchored, would try every
-  // position of the sentence): past white space, then closing quotes and brackets, the final mark.
-  const trimmed = text.trimEnd();
-  let end = trimmed.length;
-  while (end > 0 && CLOSERS.includes(trimmed[end - 1]!)) end--;
-  return end === 0 || !FINAL_MARKS.includes(trimmed[end - 1]!);
-}
-/** Closing quotes and brackets that may follow a sentence's final mark. */
-const CLOSERS = `"'”’)]`;
-const FINAL_MARKS = ".!?…";
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
 export const MEANING_WEIGHT = 0.3;

@@ -602,3 +602,19 @@ export function indexStems(tokens: readonly Token[]): string[] {
   }
   return stems;
 }
+
+/**
+ * True for a "sentence" that does not end like one (no final . ! or ?, perhaps inside quotes
+ * or brackets): a heading, an image caption or a list lead-in ("Some species include:").
+ */
+export function isFragment(text: string): boolean {
+  // Read from the end (the regex /[.!?…]["'”’)\]]*\s*$/u, unanchored, would try every
+  // position of the sentence): past white space, then closing quotes and brackets, the final mark.
+  const trimmed = text.trimEnd();
+  let end = trimmed.length;
+  while (end > 0 && CLOSERS.includes(trimmed[end - 1]!)) end--;
+  return end === 0 || !FINAL_MARKS.includes(trimmed[end - 1]!);
+}
+/** Closing quotes and brackets that may follow a sentence's final mark. */
+const CLOSERS = `"'”’)]`;
+const FINAL_MARKS = ".!?…";

@@ -425,6 +425,13 @@ describe("what a question asks", () => {
     // A question proper that fits anything ("Is that possible?") does not answer for the story.
     expect(answerQuestion(pool, "Our kids had lessons at the Eastside pool every Tuesday before it closed. Is that possible?").kind).toBe("fallback");
   });
+  it("a caption before the lede is not the lede ('What is X?' is answered by the first real sentence)", () => {
+    const page = knowledgeFrom({
+      page: " date 2024-09-01\nThe lantern room in 1905.\n\nThe Carrick Light is a granite lighthouse on the north shore of Port Ellery harbour. The lighthouse was automated in 1987. Visitors to the lighthouse can climb its 142 steps.\n",
+    });
+    expect(Array.from(page.index.ledeUnits)).toEqual([1]);
+    expect(answerQuestion(page, "what is the lighthouse")).toMatchObject({ kind: "article", answer: expect.stringMatching(/^The Carrick Light is a granite lighthouse/) });
+  });
   it("an FAQ pair inherits its document's topic words from the lede, at a discount", () => {
     const returns = knowledgeFrom({
       returns: " date 2025-01-24\nThe deadline for online tax returns has been extended to 14 February after the filing website crashed for three days.\n\nFAQ:\n\nQ: What are the helpline opening hours?\n\nA: The helpline is open from 8am to 8pm on weekdays.\n\nQ: Will there be a penalty for filing late?\n\nA: Not for returns filed by 14 February.\n",
