@@ -13,7 +13,7 @@ interface Stemmer {
 interface Tokenizer {
   tokenize(text: string): string[] | null;
 }
-type DistanceFn = (a: string, b: string, options?: { transposition_cost?: number }) => number;
+type DistanceFn = (a: string, b: string, options?: { transposition_cost?: number; restricted?: boolean }) => number;
 
 export const PorterStemmer: Stemmer = require("natural/lib/natural/stemmers/porter_stemmer.js");
 

@@ -76,20 +76,21 @@ function startsWithLetter(word: string): boolean {
   return /^\p{L}/u.test(word);
 }
 
-/** Scratch for `boundedDistance`: the cost matrix, and the last row per letter (0: none). */
+/** Scratch for `boundedDistance`: the cost matrix. */
 let matrix = new Int32Array(0);
-const lastRowOf = new Int32Array(65_536);
 
 /**
- * natural's (unrestricted) DamerauLevenshteinDistance with unit costs, computed the same way
- * cell by cell (its transposition rule included, quirks and all, so distances are identical),
- * on a flat typed matrix instead of an object per cell; and it stops as soon as a whole row
- * exceeds `bound`, returning `bound + 1`. The exact distance whenever it is at most `bound`.
+ * The optimal-string-alignment (restricted Damerau-Levenshtein) distance with unit costs:
+ * insertions, deletions, substitutions and swaps of two adjacent letters, natural's
+ * DamerauLevenshteinDistance with `{ restricted: true }`, on a flat typed matrix; it stops as
+ * soon as a whole row exceeds `bound`, returning `bound + 1`. The exact distance whenever it
+ * is at most `bound`. (natural's unrestricted variant returns 0 for a doubled letter left
+ * out, "adress" for address, "tomorow" for tomorrow: the commonest typo would never be
+ * corrected.)
  *
  * Stopping early is sound: every cell is at least the smallest cell of the row above it
- * (insertion, deletion and substitution never lower a cost; a transposition from row k pays
- * at least the deletions that reach row r - 1 from row k), so the final cell is at least
- * any row's minimum.
+ * (insertion, deletion and substitution never lower a cost, and a swap from two rows up
+ * costs at least the diagonal cell of the row between).
  */
 export function boundedDistance(source: string, target: string, bound: number): number {
   const n = source.length;
@@ -98,14 +99,13 @@ export function boundedDistance(source: string, target: string, bound: number): 
   if (matrix.length < (n + 1) * width) matrix = new Int32Array(Math.max((n + 1) * width, 2 * matrix.length));
   const d = matrix;
   for (let c = 0; c <= m; c++) d[c] = c;
-  let result = -1;
-  for (let r = 1; r <= n && result < 0; r++) {
+  for (let r = 1; r <= n; r++) {
     const sourceCode = source.charCodeAt(r - 1);
+    const previousSource = r > 1 ? source.charCodeAt(r - 2) : -1;
     const row = r * width;
     const above = row - width;
     d[row] = r;
     let rowMin = r;
-    let lastColMatch = 0;
     for (let c = 1; c <= m; c++) {
       const targetCode = target.charCodeAt(c - 1);
       let cost = d[row + c - 1]! + 1;
@@ -113,22 +113,15 @@ export function boundedDistance(source: string, target: string, bound: number): 
       if (deletion < cost) cost = deletion;
       const substitution = d[above + c - 1]! + (sourceCode === targetCode ? 0 : 1);
       if (substitution < cost) cost = substitution;
-      // natural records this row for its letter after the row's first cell (so from column 2 on).
-      if (c === 2) lastRowOf[sourceCode] = r;
-      const lastRowMatch = c > 1 && r > 1 && lastColMatch > 0 ? lastRowOf[targetCode]! : 0;
-      if (lastRowMatch > 0) {
-        const transposition = d[(lastRowMatch - 1) * width + lastColMatch - 1]! + (r - lastRowMatch - 1) + (c - lastColMatch - 1) + 1;
-        if (transposition < cost) cost = transposition;
+      if (c > 1 && r > 1 && sourceCode === target.charCodeAt(c - 2) && previousSource === targetCode && sourceCode !== targetCode) {
+        const swap = d[above - width + c - 2]! + 1;
+        if (swap < cost) cost = swap;
       }
       d[row + c] = cost;
       if (cost < rowMin) rowMin = cost;
-      if (sourceCode === targetCode) lastColMatch = c;
     }
-    if (m === 1) lastRowOf[sourceCode] = r;
-    if (rowMin > bound) result = bound + 1;
+    if (rowMin > bound) return bound + 1;
   }
-  for (let r = 0; r < n; r++) lastRowOf[source.charCodeAt(r)] = 0;
-  if (result >= 0) return result;
   const distance = d[n * width + m]!;
   return distance > bound ? bound + 1 : distance;
 }
