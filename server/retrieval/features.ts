@@ -400,6 +400,8 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
 export const YES_NO_QUESTION = /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i;
 
 /** An FAQ question that asks what a term means (not "What are the opening hours?", which asks when). */
+/** "What is the Weekend Surgery Hub?": what a named thing is (a capitalized word first, a few words in all). */
+const DEFINITION_OF_NAME = /^\W*[Ww]hat\s+(?:is|are)\s+(?:the\s+|an?\s+)?\p{Lu}[\p{L}\p{N}'\u2019.-]*(?:\s+[\p{L}\p{N}'\u2019.-]+){0,4}\W*$/u;
 const DEFINITION_FAQ = /^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu;
 
 /**
@@ -410,7 +412,7 @@ const DEFINITION_FAQ = /^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is
 export function faqQuestionType(question: string): AnswerType {
   const type = questionAnswerType(question);
   if (type !== "none") return type;
-  if (DEFINITION_FAQ.test(question)) return "definition";
+  if (DEFINITION_FAQ.test(question) || DEFINITION_OF_NAME.test(question)) return "definition";
   return YES_NO_QUESTION.test(question) ? "yesno" : "none";
 }
 

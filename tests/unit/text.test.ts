@@ -273,6 +273,9 @@ describe("FAQ question types", () => {
     expect(faqQuestionType("How much does a ticket cost?")).toBe("money");
     expect(faqQuestionType("What were the outcomes of the visit?")).toBe("none");
     expect(faqQuestionType("What does a severe flood warning mean?")).toBe("definition");
+    // What a named thing is; not what a common noun phrase holds.
+    expect(faqQuestionType("What is the Weekend Surgery Hub?")).toBe("definition");
+    expect(faqQuestionType("What is the noise limit for bars?")).toBe("none");
     expect(faqQuestionType("What is moorcidin?")).toBe("definition");
     expect(faqQuestionType("What are the museum’s opening hours?")).toBe("time");
   });
