@@ -118,9 +118,14 @@ const TYPED_FAQ_CHOICE_DEPTH = 4;
 /** Among the best few FAQ pairs, one that asks the visitor's very kind of question counts this much more ("How much does it cost?" for "what's the price…"). */
 export const SAME_KIND_CHOICE = 1.2;
 
+/** Among the best few FAQ pairs, one that asks yes or no counts this much more for a visitor's yes/no question ("is it compulsory…?" takes "Do I need a licence?" over "How do I apply?"). */
+export const YES_NO_CHOICE = 1.1;
+
 /** How an FAQ option ranks in choose: its confidence, more for a pair that asks the visitor's kind. */
 function choiceWeight(query: Query, option: { best: Candidate; confidence: number }): number {
-  return query.answerType !== "none" && option.best.unit.questionType === query.answerType ? option.confidence * SAME_KIND_CHOICE : option.confidence;
+  const type = option.best.unit.questionType;
+  if (query.answerType !== "none") return type === query.answerType ? option.confidence * SAME_KIND_CHOICE : option.confidence;
+  return type === "yesno" && YES_NO_QUESTION.test(query.text) ? option.confidence * YES_NO_CHOICE : option.confidence;
 }
 
 /** A candidate with its confidence. (Not a closure in choose: tsx names each closure made, a cost per question.) */

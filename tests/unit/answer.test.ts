@@ -225,6 +225,11 @@ describe("question types", () => {
     expect(analyzeQuery(tower.index, tower.thesaurus, "price of entry for a 10 year old").answerType).toBe("money");
     expect(answerQuestion(tower, "price of entry for a 10 year old")).toMatchObject({ kind: "faq", sources: [{ text: "How much does entry to the tour cost?" }] });
   });
+  it("a yes/no question prefers, among the best FAQ pairs, one that asks yes or no", () => {
+    const eighth = knowledgeIn(path.join(ROOT, "tests/fixtures/eighth/docs"));
+    expect(answerQuestion(eighth, "is it compulsory to license dogs in Wexham now").sources[0]?.text).toBe("Do I need a licence for my dog?");
+    expect(answerQuestion(eighth, "how to get a dog licence in Wexham").sources[0]?.text).toBe("How do I apply for a dog licence?");
+  });
   it("diacritics are optional: 'cafe' finds 'café'", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n",
