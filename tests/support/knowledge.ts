@@ -33,6 +33,7 @@ export function knowledgeFrom(texts: Record<string, string>): KnowledgeBase {
   return buildKnowledgeBase(documents, { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
 }
 
-export function knowledgeIn(dir: string): KnowledgeBase {
-  return buildKnowledgeBase(documentsIn(dir), { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
+/** A knowledge base of every .txt of one or more folders. */
+export function knowledgeIn(...dirs: string[]): KnowledgeBase {
+  return buildKnowledgeBase(dirs.flatMap((dir) => documentsIn(dir)), { thesaurus: loadThesaurus(), embeddings: loadEmbeddings() });
 }

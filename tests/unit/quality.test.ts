@@ -100,3 +100,16 @@ heldOutSet("seven more documents (a water-main break, a wildfire, layoffs, a far
 heldOutSet("seven more (a market move, parking permits, a landslide, bird flu, a research ship, chess, a tax deadline)", "sixth", { overall: 0.72, refused: 0.75 });
 heldOutSet("seven more in British and American English (cliff erosion, a hosepipe ban, a plant closure, park fees, surgery, a ride accident, broadband)", "seventh", { overall: 0.78, refused: 0.7 });
 heldOutSet("seven more (school meals, a lighthouse, a ski resort, a student satellite, dog licences, a heritage railway, a noise ordinance)", "eighth", { overall: 0.76, refused: 0.45 });
+
+describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
+  const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
+  const results = evaluate(knowledgeIn(fixtures("fourth"), fixtures("sixth"), fixtures("eighth")), "tests/fixtures/chatty-questions.jsonl");
+  const summary = summarize(results);
+
+  it("answers at least 55% of all questions right", () => {
+    expect(share(summary.overall)).toBeGreaterThanOrEqual(0.55);
+  });
+  it("refuses at least 85% of the unanswerable ones: a story around a question is no reason to guess", () => {
+    expect(share(summary.refused)).toBeGreaterThanOrEqual(0.85);
+  });
+});
