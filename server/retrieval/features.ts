@@ -18,9 +18,12 @@ const MONTHS =
 const DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|tonight";
 const UNITS = "second|minute|hour|day|night|week|month|year|decade|century";
 
+/** Ordinals in words, for centuries ("the twelfth century"): literal alternatives fail fast on a word's first letter. */
+const ORDINAL_WORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first";
+
 const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "person" | "place" | "money" | "age">, RegExp> = {
   time: new RegExp(
-    `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|[\\w-]+(?:st|nd|rd|th)[\\s-]+centur(?:y|ies)|1\\d{2}0s|20\\d0s|years?\\s+\\d{3,4}\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
+    `\\b(?:${MONTHS}|${DAYS}|(?:1[5-9]|20)\\d\\d|\\d{4}-\\d\\d-\\d\\d|\\d{1,2}(?::\\d\\d)?\\s*(?:a\\.?m|p\\.?m)\\b|\\d{1,2}(?:st|nd|rd|th)[\\s-]+centur(?:y|ies)|(?:${ORDINAL_WORDS})[\\s-]+centur(?:y|ies)|1\\d{2}0s|20\\d0s|years?\\s+\\d{3,4}\\b|o'clock|noon|midnight|spring|summer|autumn|fall|winter|morning|evening|afternoon|last\\s+(?:${UNITS})|next\\s+(?:${UNITS})|recent(?:ly)?|(?:${UNITS})s?\\s+(?:ago|later|earlier)|since|until|by\\s+the\\s+end)`,
     "i",
   ),
   /** Without digits: a number word or an amount sign (digits: hasCountInDigits). */
