@@ -156,6 +156,8 @@ describe("answer types", () => {
     ["what’s the reason for the heater recall", "reason"],
     ["What are the new high school start times?", "time"],
     ["price of entry for children", "money"],
+    ["Which contractor is preparing the site?", "person"],
+    ["What group can amend the constitution?", "none"],
     ["what county is the new depot in", "place"],
     ["Which provinces will get the grant?", "place"],
     ["what percent of homes are affected", "number"],
