@@ -157,6 +157,8 @@ describe("answer types", () => {
     ["What are the new high school start times?", "time"],
     ["price of entry for children", "money"],
     ["Which contractor is preparing the site?", "person"],
+    ["What interest rate is charged on late payments?", "number"],
+    ["What happened to the rate of inflation?", "none"],
     ["What group can amend the constitution?", "none"],
     ["what county is the new depot in", "place"],
     ["Which provinces will get the grant?", "place"],
