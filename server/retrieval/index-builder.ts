@@ -262,6 +262,8 @@ export function ledeSentenceOf(sentences: readonly Sentence[]): number {
 
 /** A pronoun that refers to a person ("she said", "his plan"). */
 const PERSONAL_PRONOUN = /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]ers)\b/;
+/** A sentence that opens on a definite description ("The 14-year-old…", "The International Master…"). */
+const DEFINITE_OPENING = /^(?:The|This|That)\s/;
 /** How many sentences back a pronoun's person may have been named. */
 const MAX_ANTECEDENT_DISTANCE = 2;
 
@@ -651,7 +653,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       since++;
-      const antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;
+      let antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;
+      // "The International Master from Leicester clinched the title": a sentence that opens on a
+      // definite description and names no one is likely about the person just named.
+      if (antecedents === NONE && since === 1 && DEFINITE_OPENING.test(sentence.text)) antecedents = named;
       if (analyzed.people.length > 0) {
         named = analyzed.people;
         since = 0;

@@ -43,6 +43,8 @@ export interface Query {
   bigrams: Array<[number, number]>;
   /** The question asks what or who something is ("What is moorcidin?"). */
   definition: boolean;
+  /** The question asks where someone or something comes from ("Where is Aarav Menon from?"). */
+  origin: boolean;
   /**
    * The term the question turns on (the role of "Who is the director of…", the counted thing
    * of "How many daily sailings…", the event of "When was it founded?"), or -1: a text
@@ -437,6 +439,9 @@ export function childAges(text: string): string {
   return text.replace(CHILD_AGE, (age) => (age.endsWith("s") ? "children" : "child"));
 }
 
+/** "Where is she from?", "where do the beans come from": a question for an origin. */
+const ORIGIN_QUESTION = /\bfrom\W*$/i;
+
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
@@ -516,7 +521,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   }
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
-  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);

@@ -731,6 +731,8 @@ class QueryPlan {
         given = stems;
       }
       answerType = answerTypeFit(query.answerType, unit, given);
+      // "Where is Aarav Menon from?" is not answered by where he is now.
+      if (query.origin && answerType > 0 && !ORIGIN.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
     }
     const features: Features = {
       coverage: total > 0 ? covered / total : 0,
@@ -799,6 +801,9 @@ function namesNewOrganisation(unit: Unit, given: ReadonlySet<string>): boolean {
   const text = unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text;
   return organisationWords(text).some((words) => words.some((w) => !given.has(stem(w))));
 }
+
+/** A text that says where someone or something comes from: "from Leicester", "born in Pune", "a native of Cork", "Leeds-born". */
+const ORIGIN = /\bfrom\s+(?:the\s+)?\p{Lu}|\bborn\s+(?:in|at)\b|\bnative\s+of\b|\p{Lu}\p{L}+-born\b|\bhails?\s+from\b|\bgrew\s+up\s+in\b/u;
 
 /** answerTypeFit of an FAQ pair that asks for another quantity but states the one asked for. */
 export const STATED_TYPE_FIT = 0.8;

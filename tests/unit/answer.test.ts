@@ -230,6 +230,22 @@ describe("question types", () => {
     expect(answerQuestion(eighth, "is it compulsory to license dogs in Wexham now").sources[0]?.text).toBe("Do I need a licence for my dog?");
     expect(answerQuestion(eighth, "how to get a dog licence in Wexham").sources[0]?.text).toBe("How do I apply for a dog licence?");
   });
+  it("'where is X from?' wants an origin, not where X is now", () => {
+    const chess = knowledgeFrom({
+      chess: " date 2024-08-19\nAarav Menon now lives in York.\n\nThe champion, Aarav Menon, is 14 and comes from Leicester.\n",
+    });
+    expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
+    expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
+  });
+  it("a sentence that opens on a definite description is about the person just named", () => {
+    const chess = knowledgeFrom({
+      chess: " date 2024-08-19\nAarav Menon won the national title on Sunday. The International Master beat Stuart Pellow in the final round.\n\nThe event drew 112 players to Harrowby.\n",
+    });
+    const { explanation } = explainQuestion(chess, "Who did Aarav Menon beat in the final round?");
+    const final = explanation.candidates.find((c) => c.unit.kind === "sentence" && c.unit.sentence!.text.startsWith("The International Master"))!;
+    expect(final.unit.antecedents).toContain("menon");
+    expect(final.matches.find((m) => m.term === "menon")).toMatchObject({ field: "document", strength: ANTECEDENT_WEIGHT });
+  });
   it("diacritics are optional: 'cafe' finds 'café'", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n",
