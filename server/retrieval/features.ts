@@ -402,9 +402,9 @@ export const TYPE_BITS: Record<Exclude<AnswerType, "none">, number> = {
 /** A question that opens with an auxiliary verb asks yes or no ("Is there parking…?"). */
 export const YES_NO_QUESTION = /^\W*(?:are|is|was|were|do|does|did|can|could|will|would|should|has|have|had|may|must)\b/i;
 
-/** An FAQ question that asks what a term means (not "What are the opening hours?", which asks when). */
 /** "What is the Weekend Surgery Hub?": what a named thing is (a capitalized word first, a few words in all). */
 const DEFINITION_OF_NAME = /^\W*[Ww]hat\s+(?:is|are)\s+(?:the\s+|an?\s+)?\p{Lu}[\p{L}\p{N}'\u2019.-]*(?:\s+[\p{L}\p{N}'\u2019.-]+){0,4}\W*$/u;
+/** An FAQ question that asks what a term means (not "What are the opening hours?", which asks when). */
 const DEFINITION_FAQ = /^\W*what\s+(?:does|do|did)\s+.+\s+mean\W*$|^\W*what\s+is\s+meant\s+by\b|^\W*what\s+(?:is|are)\s+(?:an?\s+)?[\p{L}\p{N}-]+\W*$/iu;
 
 /**

@@ -655,7 +655,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       since++;
       let antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;
       // "The International Master from Leicester clinched the title": a sentence that opens on a
-      // definite description and names no one is likely about the person just named.
+      // definite description right after one that names people is likely about them.
       if (antecedents === NONE && since === 1 && DEFINITE_OPENING.test(sentence.text)) antecedents = named;
       if (analyzed.people.length > 0) {
         named = analyzed.people;

@@ -860,12 +860,10 @@ function combineMatch(unit: Unit, f: Features): number {
 }
 
 /**
- * For "What is X?", the first sentence of a document (its lede) is the likelier answer among
+ * For "What is X?", a document's lede sentence (ledeSentenceOf) is the likelier answer among
  * sentences that match alike: it says what the document's subject is. Scaled by coverage.
  */
 export const LEDE_BONUS = 0.05;
-
-
 
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
 export const MEANING_WEIGHT = 0.3;
