@@ -130,12 +130,17 @@ interface AnalysisCache {
   synonyms: Map<string, readonly Expansion[]>;
   /** A word's synonym expansions when no two-word lemma joins it to a neighbour (most words). */
   wordSynonyms: Map<string, readonly Expansion[]>;
+  /** True for a word the documents or the dictionary know (fixFunctionWordTypos leaves it): one closure per index, not per question. */
+  isWord: (word: string) => boolean;
 }
 const analysisCaches = new WeakMap<RetrievalIndex, AnalysisCache>();
 
 function analysisCache(index: RetrievalIndex, thesaurus: Thesaurus): AnalysisCache {
   let cache = analysisCaches.get(index);
-  if (!cache || cache.thesaurus !== thesaurus) analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map() }));
+  if (!cache || cache.thesaurus !== thesaurus) {
+    const isWord = (word: string) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l));
+    analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map(), isWord }));
+  }
   return cache;
 }
 
@@ -445,7 +450,7 @@ const ORIGIN_QUESTION = /\bfrom\W*$/i;
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
-  const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), (word) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l)));
+  const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), cache.isWord);
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
