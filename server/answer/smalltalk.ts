@@ -26,7 +26,10 @@ const FILLER = new Set(
     "cool perfect awesome good have day later now me just well oh ah hi hello hey that's what's it's you're " +
     "can do what how who are kind sort type of questions things ask know about use work menu up going name real " +
     "human robot ai person doing today fine morning afternoon evening night day everybody guys anyone anybody someone " +
-    "somebody here around online listening awake with am talking speaking chatting to").split(" "),
+    "somebody here around online listening awake with am talking speaking chatting to answer " +
+    // The intents' own words (a message may be nothing else: "cheers, bye!").
+    "cheers thx ty appreciated appreciate byee cya ya farewell take care all greetings hiya howdy yo hallo heya sup " +
+    "alright understood").split(" "),
 );
 
 /**
