@@ -30,7 +30,9 @@ export interface Unit {
   /**
    * For a sentence that refers to a person by pronoun ("She said she had written to the
    * regulator"), the people named by the latest sentence before it that names any, if that
-   * is at most MAX_ANTECEDENT_DISTANCE sentences back: who "she" likely is. Empty otherwise.
+   * is at most MAX_ANTECEDENT_DISTANCE sentences back: who "she" likely is. For a sentence
+   * that opens on a pronoun ("It is the county seat…"), also the words of the subject the
+   * sentence before it opens on ("Jacksonville is…", "The liver is…"). Empty otherwise.
    */
   antecedents: readonly string[];
   /** For an FAQ pair, its question's exact-match key: its tokens' words, joined (case, quotes and punctuation folded; "" for sentences). */
@@ -266,6 +268,23 @@ const PERSONAL_PRONOUN = /\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]ers)\b/;
 const DEFINITE_OPENING = /^(?:The|This|That)\s/;
 /** How many sentences back a pronoun's person may have been named. */
 const MAX_ANTECEDENT_DISTANCE = 2;
+/** A sentence that opens on a pronoun for its subject ("It is the county seat…", "He died in 2009"). */
+const PRONOUN_OPENING = /^(?:It|Its|He|She|His|Her)\s/;
+/** Most content words a subject noun phrase counts. */
+const MAX_SUBJECT_WORDS = 4;
+/** The stems of the noun phrase a sentence opens on, up to its first function word ("The liver is…" → liver). */
+function subjectStems(text: string): string[] {
+  const stems: string[] = [];
+  for (const token of tokenize(text.slice(0, 120))) {
+    if (token.stop) {
+      if (stems.length > 0 || token.position > 0) break;
+      continue;
+    }
+    stems.push(token.stem);
+    if (stems.length >= MAX_SUBJECT_WORDS) break;
+  }
+  return stems;
+}
 
 /** A reusable list (build scratch): `clear` keeps its slots, `copy` gives the items at their exact size (NONE when there are none). */
 class Scratch<T> {
@@ -650,6 +669,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     const ledeSentence = document.sentences[ledeAt];
     const afterLede = document.sentences[ledeAt + 1];
     if (!ledeSentence) ledeUnits.push(-1);
+    let previous = "";
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
       since++;
@@ -657,6 +677,9 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       // "The International Master from Leicester clinched the title": a sentence that opens on a
       // definite description right after one that names people is likely about them.
       if (antecedents === NONE && since === 1 && DEFINITE_OPENING.test(sentence.text)) antecedents = named;
+      // "It is the county seat of Duval County", right after "Jacksonville is the largest city…".
+      if (PRONOUN_OPENING.test(sentence.text) && previous) antecedents = [...antecedents, ...subjectStems(previous)];
+      previous = sentence.text;
       if (analyzed.people.length > 0) {
         named = analyzed.people;
         since = 0;

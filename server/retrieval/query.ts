@@ -352,8 +352,17 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     // A real word typed with two letters swapped ("sing" for sign, "form" for from), when
     // the swapped spelling is (a form of) a document word: the classic real-word typo,
     // weaker than a correction of a non-word.
-    if (!typo && corrections.length === 0) {
+    // Also a non-word too short for the fuzzy search ("dgo" for dog): a swap is the one edit
+    // of three letters that keeps them all, so it is read as a typo, at the weight of one.
+    if (corrections.length === 0 && (!typo || token.word.length < MIN_FUZZY_LENGTH)) {
       for (const word of transpositions(token.word)) {
+        if (inKnowledgeBase(index, stem(word))) corrections.push({ word, distance: 1, weight: typo ? SHORT_SWAP_WEIGHT : TRANSPOSITION_WEIGHT, via: "fuzzy" });
+      }
+    }
+    // A real word typed with a letter doubled or undoubled ("scraped" for scrapped, "diner"
+    // for dinner) when the other spelling is a document word and the typed one is not.
+    if (!typo && corrections.length === 0) {
+      for (const word of doublings(token.word)) {
         if (inKnowledgeBase(index, stem(word))) corrections.push({ word, distance: 1, weight: TRANSPOSITION_WEIGHT, via: "fuzzy" });
       }
     }
@@ -422,6 +431,22 @@ function knownRoot(index: RetrievalIndex, word: string): string | undefined {
 
 /** Match strength of a real word read as a swap of two letters of a document word. */
 const TRANSPOSITION_WEIGHT = 0.6;
+
+/** Match strength of a short non-word read as a swap of two letters of a document word ("dgo"). */
+const SHORT_SWAP_WEIGHT = 0.85;
+/** Words shorter than this are left to the swap test above, not the fuzzy search (as Vocabulary.correct does). */
+const MIN_FUZZY_LENGTH = 4;
+
+/** The spellings of a word with one consonant doubled, or one doubled letter single ("scraped" ↔ "scrapped"). */
+function doublings(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < word.length; i++) {
+    const letter = word[i]!;
+    if (letter === word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    else if (/[bcdfgklmnprstz]/.test(letter) && letter !== word[i + 1]) out.push(word.slice(0, i + 1) + word.slice(i));
+  }
+  return out;
+}
 
 /** The spellings of a word with two adjacent letters swapped (other than itself). */
 function transpositions(word: string): string[] {

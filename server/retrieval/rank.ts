@@ -33,7 +33,7 @@ export const CONTEXT_WEIGHT = 0.6;
  * helpline opening hours?" in the FAQ of a report on tax returns.
  */
 export const TOPIC_WEIGHT = 0.4;
-/** Weight of a person's name that a sentence only refers to by pronoun (Unit.antecedents). */
+/** Weight of a name or subject that a sentence only refers to by pronoun (Unit.antecedents). */
 export const ANTECEDENT_WEIGHT = 0.7;
 /** Weight of a term found only in the article sentences an FAQ pair summarizes. */
 export const LINKED_WEIGHT = 0.6;
@@ -654,8 +654,9 @@ class QueryPlan {
       // its document's lede, at a discount (CONTEXT_WEIGHT for a name in an FAQ pair, TOPIC_WEIGHT else).
       const inherit = faq && term.name ? CONTEXT_WEIGHT : TOPIC_WEIGHT;
       if (!option) {
-        // A person a sentence refers to by pronoun ("She said she had written to Ofwat").
-        if (term.name && unit.antecedents.length > 0 && ANTECEDENT_WEIGHT > strength) {
+        // A person or subject a sentence refers to by pronoun ("She said she had written to
+        // Ofwat", "It has a wide range of functions").
+        if (unit.antecedents.length > 0 && ANTECEDENT_WEIGHT > strength) {
           for (const e of term.expansions) {
             if (e.weight === 1 && unit.antecedents.includes(e.stem)) {
               strength = ANTECEDENT_WEIGHT;

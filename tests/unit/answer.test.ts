@@ -246,6 +246,19 @@ describe("question types", () => {
     expect(final.unit.antecedents).toContain("menon");
     expect(final.matches.find((m) => m.term === "menon")).toMatchObject({ field: "document", strength: ANTECEDENT_WEIGHT });
   });
+  it("a sentence that opens on 'It' or 'He' is about the subject of the sentence before it", () => {
+    const city = knowledgeFrom({
+      city: " date 2024-08-19\nHarbourton is the largest city in the state of Wessex by population. It is the county seat of Dunmere County, and its port handles grain and timber. The Port of Harbourton has a ferry to the islands of Wessex.\n",
+    });
+    const { explanation } = explainQuestion(city, "what county is harbourton wessex in");
+    const seat = explanation.candidates.find((c) => c.unit.kind === "sentence" && c.unit.sentence!.text.startsWith("It is the county seat"))!;
+    expect(seat.unit.antecedents).toContain("harbourton");
+    expect(seat.matches.find((m) => m.term === "harbourton")).toMatchObject({ field: "document", strength: ANTECEDENT_WEIGHT });
+    const organ = knowledgeFrom({
+      organ: " date 2024-08-19\nThe liver is an organ found only in vertebrates. It has a wide range of functions, including detoxification. Liver transplants are common.\n",
+    });
+    expect(answerQuestion(organ, "what are the functions of the liver").answer).toMatch(/^It has a wide range of functions/);
+  });
   it("diacritics are optional: 'cafe' finds 'café'", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n",
@@ -546,6 +559,22 @@ describe("what a question asks", () => {
     const { explanation } = explainQuestion(club, "why did dortmund sing menezes");
     const sing = explanation.query.terms.find((t) => t.word === "sing");
     expect(sing?.expansions.map((e) => e.word)).toContain("sign");
+  });
+  it("reads a short non-word with two letters swapped as the document word ('dgo' for dog)", () => {
+    const ferry = knowledgeFrom({
+      ferry: " date 2024-10-01 The Marran ferry will sail twice a day this winter.\n\nFAQ:\n\nQ: Can I take my dog on the ferry?\n\nA: Dogs travel free on a lead.\n",
+    });
+    const { explanation } = explainQuestion(ferry, "can I take my dgo on the ferrry");
+    expect(explanation.query.terms.find((t) => t.word === "dgo")?.expansions.map((e) => e.word)).toEqual(["dog"]);
+    expect(answerQuestion(ferry, "can I take my dgo on the ferrry").sources[0]?.text).toBe("Can I take my dog on the ferry?");
+  });
+  it("reads a real word with a letter doubled or undoubled as the document word ('scraped' for scrapped)", () => {
+    const library = knowledgeFrom({
+      library: " date 2024-02-01 Overdue fines will be scrapped at Halbrook libraries from April.\n\nFAQ:\n\nQ: When will library fines be scrapped?\n\nA: On 1 April 2024.\n\nQ: Will library cards still be blocked?\n\nA: No, blocks will be lifted.\n",
+    });
+    const { explanation } = explainQuestion(library, "when will libary fines be scraped");
+    expect(explanation.query.terms.find((t) => t.word === "scraped")?.expansions.map((e) => e.word)).toEqual(["scrapped"]);
+    expect(answerQuestion(library, "when will libary fines be scraped").kind).toBe("faq");
   });
   it("'What is X?' prefers the document's first sentence among those that name X alike", () => {
     const drug = knowledgeFrom({
