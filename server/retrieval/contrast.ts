@@ -2,7 +2,9 @@
  * Words that word vectors place close together because they contrast: numbers, ordinals,
  * months, directions, colours, family roles and antonym pairs ("second" ~ "first", "six" ~
  * "seven", "increase" ~ "decrease"). They share contexts, not meanings, so one is never a
- * paraphrase of the other: "the Seven-Day War" is not "the Six-Day War".
+ * paraphrase of the other: "the Seven-Day War" is not "the Six-Day War". Likewise sibling
+ * kinds of everyday things (pets and farm animals, drinks): a question about a cat is not
+ * answered by the rule for dogs.
  */
 import { stem } from "./text.ts";
 
@@ -35,6 +37,8 @@ const GROUPS: readonly string[] = [
   "accept reject allow forbid ban permit",
   "success failure succeed fail",
   "private public",
+  "dog cat rabbit hamster horse parrot ferret snake lizard tortoise cow sheep goat pig chicken",
+  "tea coffee beer wine cider",
 ];
 
 /** stem → the groups it belongs to (bit mask). */

@@ -492,7 +492,8 @@ class QueryPlan {
     let opposites: Int32Array | undefined;
     for (let t = 0; t < query.terms.length; t++) {
       const term = query.terms[t]!;
-      if (term.light || term.name || !term.known) continue;
+      // Words the documents never use too: "cat" asks about another thing than their "dog".
+      if (term.light || term.name) continue;
       const groups = oppositeGroups(term.word);
       if (groups === 0) continue;
       (opposites ??= new Int32Array(query.terms.length))[t] = groups;

@@ -162,6 +162,16 @@ describe("question types", () => {
     expect(answer.answer).toContain("opened in 1971");
     expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
   });
+  it("a pair about a sibling kind ('dog' for 'cat', 'coffee' for 'tea') says the other thing, though the documents never name the one asked about", () => {
+    const licence = knowledgeFrom({
+      licence: " date 2024-02-01 Dog owners in Wexham will need an annual licence for each dog from 1 April.\n\nFAQ:\n\nQ: Do I need a licence for my dog?\n\nA: Yes. Every dog kept in Wexham needs an annual licence.\n\nQ: Is there coffee at the council office?\n\nA: Yes, in the lobby.\n",
+    });
+    expect(answerQuestion(licence, "Do I need to license my dog in Wexham?").sources[0]?.text).toBe("Do I need a licence for my dog?");
+    const cat = explainQuestion(licence, "Do I need to license my cat in Wexham?");
+    expect(cat.explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
+    expect(cat.answer.kind).toBe("fallback");
+    expect(explainQuestion(licence, "is there tea at the council office").explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
