@@ -160,8 +160,12 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   let preference =
     f.confidence >= FULL_PREFERENCE_FROM ? FAQ_PREFERENCE : f.confidence >= CONFIDENCE_BANDS.suggest ? FAQ_PREFERENCE / 2 : 0;
   // Half of it for a pair whose question asks another kind than the visitor's ("What is the
-  // biggest object?" for "How many objects…?"): its matching words may be all it shares.
-  if (query.answerType !== "none" && f.best.unit.questionType !== query.answerType) preference /= 2;
+  // biggest object?" for "How many objects…?"): its matching words may be all it shares. None
+  // when it asks for another kind of fact ("How many seats…?" for "How much will it cost?").
+  if (query.answerType !== "none" && f.best.unit.questionType !== query.answerType) {
+    const typed = f.best.unit.questionType !== "none" && f.best.unit.questionType !== "yesno";
+    preference = typed ? 0 : preference / 2;
+  }
   // None for a pair that asks for another quantity and only states the one asked for ("How
   // long will the bridge be shut?" — "It reopens in May", for "When did it last close?").
   if (f.best.features.answerType === STATED_TYPE_FIT) preference = 0;

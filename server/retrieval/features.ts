@@ -112,7 +112,7 @@ export const QUESTION_LEAD_WORDS: readonly string[] = ["and", "or", "but", "so",
 const CLAUSE_START = `(?:^\\W*|[;:?!]\\s*|\\.\\s+|\\b(?:${QUESTION_LEAD_WORDS.join("|")})\\s+)`;
 
 /** One-word wh-questions where CLAUSE_START allows them (built once, not per question). */
-const CLAUSE_WHEN = new RegExp(`${CLAUSE_START}when\\b`);
+const CLAUSE_WHEN = new RegExp(`(?:${CLAUSE_START}|\\b(?:until|till|since|from)\\s+)when\\b`);
 const CLAUSE_WHO = new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`);
 const CLAUSE_WHERE = new RegExp(`${CLAUSE_START}where\\b`);
 const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);

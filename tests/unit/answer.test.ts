@@ -172,6 +172,12 @@ describe("question types", () => {
     expect(cat.answer.kind).toBe("fallback");
     expect(explainQuestion(licence, "is there tea at the council office").explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
   });
+  it("a pair that asks another typed kind ('How many seats…?' for 'How much will it cost?') gets no preference over the sentence that answers", () => {
+    const ground = knowledgeIn(path.join(ROOT, "tests/fixtures/fifth/docs"));
+    const answer = answerQuestion(ground, "How much will the new stadium cost?");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toMatch(/will cost an estimated £/);
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",

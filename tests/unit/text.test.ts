@@ -165,6 +165,8 @@ describe("answer types", () => {
     ["what percent of homes are affected", "number"],
     ["what years was the bridge closed", "time"],
     ["In what century was the abbey built?", "time"],
+    ["Until when will the ski area stay open?", "time"],
+    ["since when has the pool been shut", "time"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
   });
