@@ -376,6 +376,16 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
       const root = knownRoot(index, token.word);
       if (root) expansions.push({ stem: root, weight: ROOT_WEIGHT, via: "stem", word: index.surface.get(root) ?? root });
     }
+    // A real word the documents only use as the first part of a closed compound ("hose" of
+    // their "hosepipe", "bed" of "bedroom"), when the rest is a word too.
+    if (corrections.length === 0 && expansions.length === 0 && !typo) {
+      for (const compound of index.vocabulary.extensions(token.word)) {
+        if (isEnglishWord(thesaurus, compound.slice(token.word.length))) {
+          const s = stem(compound);
+          if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: COMPOUND_PART_WEIGHT, via: "compound", word: compound });
+        }
+      }
+    }
     for (const correction of corrections) {
       const s = stem(correction.word);
       if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: correction.weight, via: correction.via, word: correction.word });
@@ -431,6 +441,9 @@ function knownRoot(index: RetrievalIndex, word: string): string | undefined {
 
 /** Match strength of a real word read as a swap of two letters of a document word. */
 const TRANSPOSITION_WEIGHT = 0.6;
+
+/** Match strength of a word the documents only use as the first part of a closed compound ("hose" → hosepipe). */
+const COMPOUND_PART_WEIGHT = 0.7;
 
 /** Match strength of a short non-word read as a swap of two letters of a document word ("dgo"). */
 const SHORT_SWAP_WEIGHT = 0.85;

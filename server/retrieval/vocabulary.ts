@@ -27,6 +27,10 @@ const MAX_COMPLETION_EXTRA = 4;
 const MAX_COMPLETIONS_SCANNED = 50;
 /** Trust in a completion ("discus" → "discussed"). */
 const COMPLETION_WEIGHT = 0.75;
+/** Shortest word that counts as a part of a closed compound ("hose" + "pipe"). */
+const MIN_COMPOUND_PART = 3;
+/** Compounds `extensions` returns at most. */
+const MAX_COMPOUND_CANDIDATES = 3;
 
 /** Words shorter than this are never fuzzy-corrected, except to names (see below). */
 const MIN_FUZZY_LENGTH = 4;
@@ -210,6 +214,29 @@ export class Vocabulary {
       .sort((a, b) => a.length - b.length || (a < b ? -1 : 1))
       .slice(0, limit)
       .map((word) => ({ word, distance: word.length - prefix.length, weight: COMPLETION_WEIGHT, via: "fuzzy" as const }));
+  }
+
+  /**
+   * Document words that open on `word` and go on with at least MIN_COMPOUND_REST more letters
+   * ("hosepipe" for hose), shortest first: the candidates for a closed compound (the caller
+   * checks that the rest is a word).
+   */
+  extensions(word: string, limit = MAX_COMPOUND_CANDIDATES): string[] {
+    if (word.length < MIN_COMPOUND_PART) return [];
+    this.sorted ??= [...this.words].sort();
+    const sorted = this.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < word) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: string[] = [];
+    for (let i = lo; i < sorted.length && i - lo < MAX_COMPLETIONS_SCANNED && sorted[i]!.startsWith(word); i++) {
+      if (sorted[i]!.length - word.length >= MIN_COMPOUND_PART && /^\p{L}+$/u.test(sorted[i]!)) found.push(sorted[i]!);
+    }
+    return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
   }
 
   has(word: string): boolean {

@@ -592,6 +592,16 @@ describe("what a question asks", () => {
     expect(explanation.query.terms.find((t) => t.word === "scraped")?.expansions.map((e) => e.word)).toEqual(["scrapped"]);
     expect(answerQuestion(library, "when will libary fines be scraped").kind).toBe("faq");
   });
+  it("reads a word the documents only use as the first part of a closed compound as that compound ('hose' for hosepipe)", () => {
+    const drought = knowledgeFrom({
+      drought: " date 2024-07-01 A hosepipe ban starts on Friday across Brackwell.\n\nFAQ:\n\nQ: What happens if I break the ban?\n\nA: Anyone caught using a hosepipe can be fined up to £1,000.\n\nQ: When does the ban start?\n\nA: On Friday 12 July.\n",
+    });
+    const { explanation } = explainQuestion(drought, "how much is the fine for using a hose during the ban");
+    expect(explanation.query.terms.find((t) => t.word === "hose")?.expansions.map((e) => e.word)).toEqual(["hosepipe"]);
+    // A document word is never read as a compound ("ban" is not "banner").
+    expect(explainQuestion(drought, "is the ban on friday").explanation.query.terms.find((t) => t.word === "ban")?.expansions.map((e) => e.word)).toEqual(["ban"]);
+    expect(answerQuestion(drought, "how much is the fine for using a hose during the ban").answer).toContain("£1,000");
+  });
   it("'What is X?' prefers the document's first sentence among those that name X alike", () => {
     const drug = knowledgeFrom({
       drug: " date 2024-09-01 Moorcidin is a new antibiotic compound found in peat bog soil. Trials of moorcidin in mice begin next year.\n",
