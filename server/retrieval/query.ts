@@ -584,7 +584,7 @@ function findToken(tokens: readonly Token[], word: string, next?: string): numbe
  * - "Who is/was/will be the ROLE…?": the last word of the first run of content words after
  *   the copula (names skipped: "Who is Kim's envoy?" is about the envoy). Not "Who won…?": a
  *   verb there is paraphrased too often (beat, defeated).
- * - "How many THINGS…?": likewise, the run after "how many".
+ * - "How many THINGS…?": likewise, the run after "how many", up to its first plural noun.
  * - "When did/was X VERB?", "What do/did X VERB?": the verb that ends the question, the event
  *   asked about ("When was the university founded?": a date in a text without it dates
  *   another event).
@@ -612,8 +612,18 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
       continue;
     }
     head = t;
+    // The counted thing ends the run at its plural noun ("How many customers lost power…"
+    // turns on the customers, not the power; "How many bus routes…" on the routes).
+    if (answerType === "number" && isPluralNoun(thesaurus, tokens[i]!.word)) break;
   }
   return head >= 0 && !terms[head]!.light ? head : -1;
+}
+
+/** Whether a word is the plural of a noun WordNet knows ("customers", "sailings"; not "bus"). */
+function isPluralNoun(thesaurus: Thesaurus, word: string): boolean {
+  if (!/[^su]s$/.test(word)) return false;
+  for (const lemma of lemmaCandidates(word)) if (lemma !== word && partsOfSpeech(thesaurus, lemma).includes("n")) return true;
+  return false;
 }
 
 /** The verb that ends "When did/was X VERB?" or "What do/did X VERB?" (see headTerm), or -1. */

@@ -342,6 +342,9 @@ describe("question types", () => {
     expect(head("Who is the director of the Halloran Museum of Art?")).toBe("director");
     expect(head("who's the director of the museum")).toBe("director");
     expect(head("How many daily sailings are there?")).toBe("sailings");
+    // The counted thing is the noun phrase, ended by its plural noun, not the words after it.
+    expect(head("How many customers lost power in the storm?")).toBe("customers");
+    expect(head("How many visitors attend the museum each year?")).toBe("visitors");
     // A verb is paraphrased too often ("won" → "beat") to be required…
     expect(head("Who won the vote?")).toBeNull();
     // …except the event a when-question dates: a date in a text without it dates another event.
