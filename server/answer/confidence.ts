@@ -35,6 +35,8 @@ export const FOCUS_FLOOR = 0.35;
 
 /** Share of the focus a yes/no question's weightiest word missing from a sentence answer costs. */
 export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
+/** An FAQ pair pays YES_NO_MISSING_FOCUS_PENALTY only for a short question (at most this many focus words). */
+const MAX_FAQ_YES_NO_FOCUS = 3;
 
 /** An answer that matches the question's content words only through related words (synonyms) keeps this share (see confidenceOf). */
 export const RELATED_ONLY_FACTOR = 0.7;
@@ -154,17 +156,21 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   }
   // "Is there parking at the temporary library?" is not answered by a sentence on the
   // temporary library that says nothing of parking: a yes/no question asks about each of its
-  // words. The weightiest word it leaves out costs its share of the focus, halved.
-  if (best.unit.kind === "sentence" && YES_NO_QUESTION.test(query.text)) {
+  // words. The weightiest word it leaves out costs its share of the focus, halved. Likewise an
+  // FAQ pair, for a short question ("are dogs allowed at the market?" is not answered by "Where
+  // is the market moving to?"); a long one is often asked of a pair in other words.
+  if (YES_NO_QUESTION.test(query.text)) {
     let focusTotal = 0;
+    let focusTerms = 0;
     let missing = 0;
     for (let t = 0; t < query.terms.length; t++) {
       const term = query.terms[t]!;
       if (term.light || term.name || !term.known) continue;
       focusTotal += term.weight;
+      focusTerms++;
       if ((best.matches[t]?.strength ?? 0) === 0) missing = Math.max(missing, term.weight);
     }
-    if (focusTotal > 0) confidence *= 1 - YES_NO_MISSING_FOCUS_PENALTY * (missing / focusTotal);
+    if (focusTotal > 0 && (best.unit.kind === "sentence" || focusTerms <= MAX_FAQ_YES_NO_FOCUS)) confidence *= 1 - YES_NO_MISSING_FOCUS_PENALTY * (missing / focusTotal);
   }
   // A text that shares no word with the question, only words related to its words, is
   // weaker evidence ("do we actually have a soul?" is not answered by a sentence about a

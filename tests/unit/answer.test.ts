@@ -178,6 +178,12 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toMatch(/will cost an estimated £/);
   });
+  it("a short yes/no question asks about each of its words: a pair that leaves out 'dogs' loses to one that has it", () => {
+    const market = knowledgeIn(path.join(ROOT, "tests/fixtures/tenth/docs"));
+    const answer = answerQuestion(market, "are dogs allowed at the Kettering farmers' market?");
+    expect(answer.sources[0]?.text).toBe("Can I bring my dog?");
+    expect(answer.answer).toContain("welcome at the market");
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
