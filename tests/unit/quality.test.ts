@@ -100,6 +100,8 @@ heldOutSet("seven more documents (a water-main break, a wildfire, layoffs, a far
 heldOutSet("seven more (a market move, parking permits, a landslide, bird flu, a research ship, chess, a tax deadline)", "sixth", { overall: 0.72, refused: 0.75 });
 heldOutSet("seven more in British and American English (cliff erosion, a hosepipe ban, a plant closure, park fees, surgery, a ride accident, broadband)", "seventh", { overall: 0.78, refused: 0.7 });
 heldOutSet("seven more (school meals, a lighthouse, a ski resort, a student satellite, dog licences, a heritage railway, a noise ordinance)", "eighth", { overall: 0.76, refused: 0.45 });
+heldOutSet("seven more (new flight routes, library fines, bin collections, hospital parking, a hosepipe ban, a ferry timetable, a museum reopening)", "ninth", { overall: 0.79, refused: 0.65 });
+heldOutSet("seven more in American, British and Australian English (a pool closure, a market move, bike share, outage payments, a zoo birth, walk permits, vaccination clinics)", "tenth", { overall: 0.68, refused: 0.5 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
