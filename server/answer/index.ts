@@ -24,6 +24,8 @@ export const MAX_SOURCES = 3;
 export const FAQ_PREFERENCE = 0.2;
 /** FAQ confidence from which the FAQ pair gets the whole preference (half of it below). */
 export const FULL_PREFERENCE_FROM = 0.65;
+/** How many of the best sentences compete on confidence. */
+export const SENTENCE_CHOICE_DEPTH = 3;
 /** Soft bonus for the document of the previous answer (conversation context). */
 export const CONTEXT_BONUS = 0.05;
 
@@ -138,7 +140,6 @@ function scored(index: RetrievalIndex, query: Query, c: Candidate): { best: Cand
  * asks another kind of question loses to a sentence that holds the kind asked for).
  */
 function choose(index: RetrievalIndex, query: Query, candidates: readonly Candidate[]): { best: Candidate; confidence: number } | undefined {
-  const sentence = candidates.find((c) => c.unit.kind === "sentence");
   // Of the best few FAQ pairs, the most confident, one that asks the visitor's very kind of
   // question counting SAME_KIND_CHOICE more: a close second that asks it ("How much are
   // tickets?") beats a first that asks another ("When does it close?").
@@ -153,7 +154,21 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     const option = scored(index, query, c);
     if (!f || choiceWeight(query, option) > choiceWeight(query, f)) f = option;
   }
-  const s = sentence && scored(index, query, sentence);
+  // Of the best few sentences, likewise the most confident: the confidence knows what the
+  // score does not ("How many beams…?" wants a number just before "beams"). The confidence
+  // stays the best-scored one's: a runner-up's may choose the sentence, not raise it.
+  let first: { best: Candidate; confidence: number } | undefined;
+  let s: { best: Candidate; confidence: number } | undefined;
+  let sentences = 0;
+  let mostConfident = 0;
+  for (const c of candidates) {
+    if (c.unit.kind !== "sentence") continue;
+    if (sentences++ >= SENTENCE_CHOICE_DEPTH) break;
+    const option = scored(index, query, c);
+    if (!first) s = first = option;
+    else if (option.confidence > mostConfident) s = { best: option.best, confidence: first.confidence };
+    mostConfident = Math.max(mostConfident, option.confidence);
+  }
   if (!f || !s) return f ?? s;
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
   // itself be refused, half in the "did you mean" band.
@@ -172,7 +187,7 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // None for a pair that asks the opposite ("…close?" for "…open?").
   if (f.best.features.opposite) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;
-  return restatingFaq(index, query, candidates, s) ?? s;
+  return restatingFaq(index, query, candidates, s) ?? (s.best === first!.best ? undefined : restatingFaq(index, query, candidates, first!)) ?? s;
 }
 
 const WH_WORD = /\b(?:who|whom|whose|what|when|where|why|how|which)\b/i;

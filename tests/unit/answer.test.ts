@@ -184,6 +184,17 @@ describe("question types", () => {
     expect(answer.sources[0]?.text).toBe("Can I bring my dog?");
     expect(answer.answer).toContain("welcome at the market");
   });
+  it("the most confident of the best few sentences answers, at the best-scored one's confidence", () => {
+    const pool = knowledgeIn(path.join(ROOT, "tests/fixtures/tenth/docs"));
+    const question = "How many of the roof beams were damaged at the pool?";
+    const answer = answerQuestion(pool, question);
+    // The lede names the pool, its roof and its beams too, but gives no count of beams.
+    expect(answer.answer).toContain("seven of the 22");
+    const { explanation } = explainQuestion(pool, question);
+    const first = explanation.candidates.find((c) => c.unit.kind === "sentence")!;
+    expect(first.unit.sentence!.text).not.toContain("seven of the 22");
+    expect(answer.confidence).toBe(confidenceOf(explanation.query, first, pool.index));
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
