@@ -163,7 +163,9 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   let mostConfident = 0;
   for (const c of candidates) {
     if (c.unit.kind !== "sentence") continue;
-    if (sentences++ >= SENTENCE_CHOICE_DEPTH) break;
+    // A confidence never exceeds its score: a runner-up scored below the most confident so
+    // far cannot win (nor can any after it, the candidates being in score order).
+    if (sentences++ >= SENTENCE_CHOICE_DEPTH || (first && c.score <= mostConfident)) break;
     const option = scored(index, query, c);
     if (!first) s = first = option;
     else if (option.confidence > mostConfident) s = { best: option.best, confidence: first.confidence };
