@@ -197,15 +197,8 @@ export class Vocabulary {
    */
   completions(prefix: string, limit = 2, maxExtra = MAX_COMPLETION_EXTRA): Correction[] {
     if (prefix.length < (maxExtra === 1 ? MIN_SHORT_PREFIX_LENGTH : MIN_PREFIX_LENGTH)) return [];
-    this.sorted ??= [...this.words].sort();
-    const sorted = this.sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const sorted = this.sortedWords();
+    const lo = firstAtOrAfter(sorted, prefix);
     const found: string[] = [];
     for (let i = lo; i < sorted.length && found.length < MAX_COMPLETIONS_SCANNED && sorted[i]!.startsWith(prefix); i++) {
       if (sorted[i]!.length - prefix.length <= maxExtra) found.push(sorted[i]!);
@@ -217,26 +210,25 @@ export class Vocabulary {
   }
 
   /**
-   * Document words that open on `word` and go on with at least MIN_COMPOUND_REST more letters
+   * Document words that open on `word` and go on with at least MIN_COMPOUND_PART more letters
    * ("hosepipe" for hose), shortest first: the candidates for a closed compound (the caller
    * checks that the rest is a word).
    */
   extensions(word: string, limit = MAX_COMPOUND_CANDIDATES): string[] {
     if (word.length < MIN_COMPOUND_PART) return [];
-    this.sorted ??= [...this.words].sort();
-    const sorted = this.sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < word) lo = mid + 1;
-      else hi = mid;
-    }
+    const sorted = this.sortedWords();
+    const lo = firstAtOrAfter(sorted, word);
     const found: string[] = [];
     for (let i = lo; i < sorted.length && i - lo < MAX_COMPLETIONS_SCANNED && sorted[i]!.startsWith(word); i++) {
       if (sorted[i]!.length - word.length >= MIN_COMPOUND_PART && /^\p{L}+$/u.test(sorted[i]!)) found.push(sorted[i]!);
     }
     return found.sort((a, b) => a.length - b.length || (a < b ? -1 : 1)).slice(0, limit);
+  }
+
+  /** The document words in code-unit order (sorted on first use, for prefix look-ups). */
+  private sortedWords(): readonly string[] {
+    this.sorted ??= [...this.words].sort();
+    return this.sorted;
   }
 
   has(word: string): boolean {
@@ -317,4 +309,16 @@ export class Vocabulary {
       .sort((a, b) => b.weight - a.weight || a.distance - b.distance || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0))
       .slice(0, limit);
   }
+}
+
+/** Index of the first word of `sorted` (ascending) that is not less than `key` (binary search). */
+function firstAtOrAfter(sorted: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
