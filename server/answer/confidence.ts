@@ -33,7 +33,7 @@ export const TYPE_MISMATCH_FACTOR = { strict: 0.6, person: 0.72, soft: 0.85 } as
 export const FOCUS_FULL = 0.5;
 export const FOCUS_FLOOR = 0.35;
 
-/** Share of the focus a yes/no question's weightiest word missing from a sentence answer costs. */
+/** Share of the focus a yes/no question's weightiest word missing from the answer costs (a sentence; an FAQ pair for a short question). */
 export const YES_NO_MISSING_FOCUS_PENALTY = 0.5;
 /** An FAQ pair pays YES_NO_MISSING_FOCUS_PENALTY only for a short question (at most this many focus words). */
 const MAX_FAQ_YES_NO_FOCUS = 3;

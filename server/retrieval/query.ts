@@ -7,6 +7,7 @@ import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWord
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
+import { MIN_FUZZY_LENGTH } from "./vocabulary.ts";
 
 export type MatchVia = "exact" | "stem" | "fuzzy" | "phonetic" | "synonym" | "acronym" | "compound" | "related";
 
@@ -447,8 +448,6 @@ const COMPOUND_PART_WEIGHT = 0.7;
 
 /** Match strength of a short non-word read as a swap of two letters of a document word ("dgo"). */
 const SHORT_SWAP_WEIGHT = 0.85;
-/** Words shorter than this are left to the swap test above, not the fuzzy search (as Vocabulary.correct does). */
-const MIN_FUZZY_LENGTH = 4;
 
 /** The spellings of a word with one consonant doubled, or one doubled letter single ("scraped" ↔ "scrapped"). */
 function doublings(word: string): string[] {

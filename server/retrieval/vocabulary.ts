@@ -33,7 +33,7 @@ const MIN_COMPOUND_PART = 3;
 const MAX_COMPOUND_CANDIDATES = 3;
 
 /** Words shorter than this are never fuzzy-corrected, except to names (see below). */
-const MIN_FUZZY_LENGTH = 4;
+export const MIN_FUZZY_LENGTH = 4;
 /** Largest edit distance allowed for a word of the given length. */
 function maxDistance(length: number): number {
   return length >= 8 ? 2 : length >= 4 ? 1 : 1;
