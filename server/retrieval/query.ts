@@ -211,7 +211,7 @@ const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
 const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   "right now", "right away", "at the moment", "these days", "so far", "at all", "of course", "by the way",
   "for sure", "in general", "as well", "any more", "at this point", "as of now", "as of today", "quick question",
-  "just wondering", "excuse me",
+  "just wondering", "excuse me", "is it true", "is it correct", "i heard", "i was told", "someone told me",
 ].map((phrase) => phrase.split(" "));
 
 /** FILLER_PHRASES by first word: a token costs one look-up, not a comparison per phrase. */

@@ -596,6 +596,15 @@ describe("what a question asks", () => {
     const sing = explanation.query.terms.find((t) => t.word === "sing");
     expect(sing?.expansions.map((e) => e.word)).toContain("sign");
   });
+  it("filler phrases ('right now', 'is it true', 'I heard') are not topics", () => {
+    const bikes = knowledgeFrom({
+      bikes: " date 2024-05-01 Lilac Bikes launches on Wednesday with 450 e-bikes. It is true that the scheme was delayed.\n\nFAQ:\n\nQ: Can I leave a bike anywhere?\n\nA: No. Bikes must be returned to a dock.\n",
+    });
+    const words = (question: string) => analyzeQuery(bikes.index, bikes.thesaurus, question).terms.map((t) => t.word);
+    expect(words("is it true you can leave the bikes anywhere?")).toEqual(["leave", "bikes", "anywhere"]);
+    expect(words("I heard you can leave the bikes anywhere right now")).toEqual(["leave", "bikes", "anywhere"]);
+    expect(words("was the scheme delayed, true?")).toContain("true");
+  });
   it("reads a short non-word with two letters swapped as the document word ('dgo' for dog)", () => {
     const ferry = knowledgeFrom({
       ferry: " date 2024-10-01 The Marran ferry will sail twice a day this winter.\n\nFAQ:\n\nQ: Can I take my dog on the ferry?\n\nA: Dogs travel free on a lead.\n",
