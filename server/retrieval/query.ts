@@ -3,7 +3,7 @@
  * may match (itself, a fuzzy correction, a synonym, an acronym's words) and why.
  */
 import type { RetrievalIndex } from "./index-builder.ts";
-import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWordTypos, normalizeText, stem, tokenize, type Token } from "./text.ts";
+import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWordTypos, normalizeText, stem, tokenize, transpositions, type Token } from "./text.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
@@ -460,15 +460,6 @@ function doublings(word: string): string[] {
   return out;
 }
 
-/** The spellings of a word with two adjacent letters swapped (other than itself). */
-function transpositions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i + 1 < word.length; i++) {
-    if (word[i] === word[i + 1]) continue;
-    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  }
-  return out;
-}
 
 /** A child's age as visitors give it: "my 4 year old", "a 10-year-old", "for 2 yr olds". */
 const CHILD_AGE = /\b(?:1[0-7]|[1-9])[\s-]*(?:years?|yrs?)[\s-]*olds?\b/gi;

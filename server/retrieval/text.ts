@@ -96,6 +96,16 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
+/** The spellings of a word with two adjacent letters swapped (other than itself). */
+export function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}
+
 /**
  * The function word a typed word is one slip away from, if any: two letters swapped ("whne",
  * "mnay"), and for words of four letters or more also one letter left out or one too many
@@ -104,11 +114,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  */
 export function functionWordFor(word: string): string | undefined {
   const n = word.length;
-  for (let i = 0; i + 1 < n; i++) {
-    if (word[i] === word[i + 1]) continue;
-    const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    if (FUNCTION_WORDS.has(swapped)) return swapped;
-  }
+  for (const swapped of transpositions(word)) if (FUNCTION_WORDS.has(swapped)) return swapped;
   if (n < 4) return undefined;
   for (let i = 0; i <= n; i++) {
     for (const letter of LETTERS) {
