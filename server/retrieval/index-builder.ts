@@ -129,6 +129,11 @@ export interface RetrievalIndex {
   readonly exactQuestions: ReadonlyMap<string, readonly number[]>;
   /** First two-word acronyms of capitalized phrases: "nk" → ["north", "korea"] (stems). */
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
+  /**
+   * True when the documents write stem `b` capitalized right after capitalized stem `a` (stop
+   * words between aside): the two are parts of one proper name ("Kerrigan Ridge Walk").
+   */
+  inNamePhrase(a: string, b: string): boolean;
   /** Document index of each unit (the same as units[u].doc, without touching the unit). */
   readonly unitDocs: Int32Array;
 }
@@ -511,6 +516,9 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const words = new Scratch<string>();
   /** A run of capitalized content words (for acronyms: North Korea → nk, United Nations → un). */
   const run = new Scratch<string>();
+  /** The run's term ids, and each pair of neighbours in a run, as a number (see namePairKey). */
+  const runTerms = new Scratch<number>();
+  const namePairs = new Set<number>();
   /**
    * What the scan of a text gathers besides: whether its words' hints are known (an ASCII
    * text, see scanWords), and their union (see sentenceAnswerTypes).
@@ -535,6 +543,8 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
    */
   const weighedAcronyms = new Set<number>();
   const flush = () => {
+    for (let k = 1; k < runTerms.length; k++) namePairs.add(namePairKey(runTerms.get(k - 1), runTerms.get(k)));
+    runTerms.clear();
     if (run.length >= 2 && run.length <= 5) {
       let code = 0;
       for (let k = 0; k < run.length && code >= 0; k++) {
@@ -560,8 +570,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       return;
     }
     const entry = entryOf(form);
-    if (capitalized && entry.lettersOnly) run.push(form.word);
-    else if (run.length > 0) flush();
+    if (capitalized && entry.lettersOnly) {
+      run.push(form.word);
+      runTerms.push(entry.term);
+    } else if (run.length > 0) flush();
     vocabulary.count(entry.vocabularyId, capitalized && i > 0);
     for (const id of entry.partIds) vocabulary.count(id, false);
     const t = entry.term;
@@ -598,6 +610,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     personStems.clear();
     words.clear();
     run.clear();
+    runTerms.clear();
     terms.length = 0;
     scanning.doc = doc;
     scanning.position = 0;
@@ -760,5 +773,15 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     exactQuestions,
     acronyms,
     unitDocs,
+    inNamePhrase: (a: string, b: string) => {
+      const x = termIds.get(a);
+      const y = termIds.get(b);
+      return x !== undefined && y !== undefined && namePairs.has(namePairKey(x, y));
+    },
   };
+}
+
+/** One number for an ordered pair of term ids (both below 2^26). */
+function namePairKey(a: number, b: number): number {
+  return a * 67_108_864 + b;
 }

@@ -212,6 +212,7 @@ const FILLER_PHRASES: ReadonlyArray<readonly string[]> = [
   "right now", "right away", "at the moment", "these days", "so far", "at all", "of course", "by the way",
   "for sure", "in general", "as well", "any more", "at this point", "as of now", "as of today", "quick question",
   "just wondering", "excuse me", "is it true", "is it correct", "i heard", "i was told", "someone told me",
+  "best way", "easiest way",
 ].map((phrase) => phrase.split(" "));
 
 /** FILLER_PHRASES by first word: a token costs one look-up, not a comparison per phrase. */
@@ -548,6 +549,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase));
     positions.push(token.position);
   }
+  namePhrases(index, terms, positions, tokens);
   const bigrams: Array<[number, number]> = [];
   for (let i = 0; i + 1 < terms.length; i++) {
     if (positions[i + 1]! - positions[i]! <= 2) bigrams.push([i, i + 1]);
@@ -555,6 +557,53 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
   return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+}
+
+/** The stems a term stands for by its own spelling (not by a synonym or related word). */
+function spelledStems(term: QueryTerm): string[] {
+  return term.expansions.filter((e) => e.via !== "synonym" && e.via !== "related").map((e) => e.stem);
+}
+
+/** Whether some document's lede (what it is about) holds both stems; `name` is the rarer one, whose documents are tried. */
+function inOneLede(index: RetrievalIndex, name: string, other: string): boolean {
+  const docs = index.documentsWith.get(name);
+  if (!docs) return false;
+  for (let k = 0; k < docs.length && k < MAX_LEDE_LOOKUPS; k++) {
+    const lede = index.ledes[docs[k]!]!;
+    if (lede.has(name) && lede.has(other)) return true;
+  }
+  return false;
+}
+/** Documents tried by inOneLede at most: a name in more is no one document's topic. */
+const MAX_LEDE_LOOKUPS = 64;
+
+/**
+ * Common words the visitor capitalizes as part of a proper name with a name beside them, when
+ * a document's lede writes that name so ("Kerrigan Ridge Walk", "Lakeside Leisure Centre"),
+ * are names too: the topic, not what the question asks about it ("are dogs allowed on the
+ * Kerrigan Ridge Walk?" asks about dogs). Not the question's last content word besides names.
+ * (Lower case is no sign: "the Stainby museum" asks about the museum.)
+ */
+function namePhrases(index: RetrievalIndex, terms: QueryTerm[], positions: readonly number[], tokens: readonly Token[]): void {
+  let focus = 0;
+  for (const t of terms) if (!t.name && !t.light && t.known) focus++;
+  for (let pass = 0; pass < terms.length; pass++) {
+    let changed = false;
+    for (let i = 0; i + 1 < terms.length && focus > 1; i++) {
+      const a = terms[i]!;
+      const b = terms[i + 1]!;
+      if (a.name === b.name || a.light || b.light || positions[i + 1]! - positions[i]! > 2) continue;
+      const at = a.name ? i + 1 : i;
+      const common = terms[at]!;
+      if (!tokens[positions[at]!]!.capitalized || !common.known) continue;
+      if (!spelledStems(a).some((x) => spelledStems(b).some((y) => index.inNamePhrase(x, y) && inOneLede(index, a.name ? x : y, a.name ? y : x)))) continue;
+      // A name is matched by its spelling (see makeTerm).
+      terms[at] = { ...common, name: true, expansions: common.expansions.filter((e) => e.via !== "synonym") };
+      focus--;
+      changed = true;
+    }
+    if (!changed) break;
+  }
 }
 
 const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);

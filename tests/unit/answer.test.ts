@@ -605,6 +605,27 @@ describe("what a question asks", () => {
     expect(words("I heard you can leave the bikes anywhere right now")).toEqual(["leave", "bikes", "anywhere"]);
     expect(words("was the scheme delayed, true?")).toContain("true");
   });
+  it("'best way to' asks how: its words are not topics", () => {
+    const museum = knowledgeFrom({
+      museum: " date 2024-05-01 The Brackenridge Maritime Museum reopens on Saturday. The best exhibits are on the top floor.\n\nFAQ:\n\nQ: How do I get to the museum?\n\nA: Take the Green Line tram to Old Quay.\n",
+    });
+    const words = (question: string) => analyzeQuery(museum.index, museum.thesaurus, question).terms.map((t) => t.word);
+    expect(words("what's the best way to get to the museum?")).toEqual(["museum"]);
+    expect(words("which are the best exhibits?")).toContain("best");
+  });
+  it("common words capitalized in a name a document's lede gives are names ('Ridge' in Kerrigan Ridge Walk)", () => {
+    const walk = knowledgeFrom({
+      walk: " date 2024-08-14 Overnight walkers on the Kerrigan Ridge Walk will need to book a permit from 1 October. Rangers recorded 23 rescues on the ridge last season, and the ridge needs snow skills in winter. Day walkers on the Sentinel Track do not need one, and the track stays free.\n\nFAQ:\n\nQ: Do I need a permit to walk the Kerrigan Ridge Walk?\n\nA: You need a permit for any overnight walk that starts between 1 October and 30 April.\n\nQ: How much does a permit cost?\n\nA: Permits cost $32.50 per adult per night.\n",
+    });
+    const names = (question: string) => analyzeQuery(walk.index, walk.thesaurus, question).terms.filter((t) => t.name).map((t) => t.word);
+    expect(names("are dogs allowed on the Kerrigan Ridge Walk?")).toEqual(["kerrigan", "ridge", "walk"]);
+    // Not in lower case ("the Kerrigan museum" asks about the museum), nor a name no lede gives.
+    expect(names("are dogs allowed on the kerrigan ridge walk?")).toEqual(["kerrigan"]);
+    expect(names("are dogs allowed on the Sentinel Track?")).toEqual(["sentinel"]);
+    // The question asks about dogs, which the permit pair does not mention.
+    expect(answerQuestion(walk, "are dogs allowed on the Kerrigan Ridge Walk?").kind).toBe("fallback");
+    expect(answerQuestion(walk, "How much is a Kerrigan Ridge Walk permit?").answer).toContain("$32.50");
+  });
   it("reads a short non-word with two letters swapped as the document word ('dgo' for dog)", () => {
     const ferry = knowledgeFrom({
       ferry: " date 2024-10-01 The Marran ferry will sail twice a day this winter.\n\nFAQ:\n\nQ: Can I take my dog on the ferry?\n\nA: Dogs travel free on a lead.\n",
