@@ -155,8 +155,10 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     if (!f || choiceWeight(query, option) > choiceWeight(query, f)) f = option;
   }
   // Of the best few sentences, likewise the most confident: the confidence knows what the
-  // score does not ("How many beams…?" wants a number just before "beams"). The confidence
-  // stays the best-scored one's: a runner-up's may choose the sentence, not raise it.
+  // score does not ("How many beams…?" wants a number just before "beams"). Its confidence
+  // is the mean of its own and the best-scored one's: a runner-up may choose the sentence,
+  // and raise the confidence only halfway (its own alone answered more questions the
+  // documents do not answer).
   let first: { best: Candidate; confidence: number } | undefined;
   let s: { best: Candidate; confidence: number } | undefined;
   let sentences = 0;
@@ -168,7 +170,7 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     if (sentences++ >= SENTENCE_CHOICE_DEPTH || (first && c.score <= mostConfident)) break;
     const option = scored(index, query, c);
     if (!first) s = first = option;
-    else if (option.confidence > mostConfident) s = { best: option.best, confidence: first.confidence };
+    else if (option.confidence > mostConfident) s = { best: option.best, confidence: round((first.confidence + option.confidence) / 2) };
     mostConfident = Math.max(mostConfident, option.confidence);
   }
   if (!f || !s) return f ?? s;
