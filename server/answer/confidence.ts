@@ -58,7 +58,25 @@ export const SENTENCE_CALIBRATION: ReadonlyArray<readonly [number, number]> = [[
 
 /** A sentence's confidence from its uncalibrated one (0..1), through SENTENCE_CALIBRATION. */
 export function calibrateSentence(x: number): number {
-  const points = SENTENCE_CALIBRATION;
+  return piecewiseLinear(SENTENCE_CALIBRATION, x);
+}
+
+/**
+ * Calibration of an FAQ answer's confidence for a message that tells a story before its
+ * question ("My son is 15 and desperate to go to the festival with his mates. Does he need
+ * his own ticket?", see questionProper): the story leaves many of its words unmatched, so the
+ * same confidence means more than for a plain question. On the project's blind sets, such
+ * messages answered at 0.35 to 0.45 were answered right 9 times and never were unanswerable;
+ * on the chatty probe set (half unanswerable stories) 7 right against 8 unanswerable.
+ */
+export const STORY_CALIBRATION: ReadonlyArray<readonly [number, number]> = [[0, 0], [0.35, 0.45], [0.8, 0.8], [1, 1]];
+
+/** An FAQ answer's confidence for a message that tells a story, through STORY_CALIBRATION. */
+export function calibrateStory(x: number): number {
+  return Math.round(piecewiseLinear(STORY_CALIBRATION, x) * 1000) / 1000;
+}
+
+function piecewiseLinear(points: ReadonlyArray<readonly [number, number]>, x: number): number {
   for (let i = 1; i < points.length; i++) {
     const [x1, y1] = points[i]!;
     if (x <= x1) {

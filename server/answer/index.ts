@@ -8,7 +8,7 @@ import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, confidenceOf, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, calibrateStory, confidenceOf, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -335,7 +335,9 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
     if (proper && (!chosen || proper.chosen.confidence > chosen.confidence)) ({ chosen, candidates, query } = proper);
   }
   const best = chosen?.best;
-  const confidence = chosen?.confidence ?? 0;
+  let confidence = chosen?.confidence ?? 0;
+  // A story around the question leaves words unmatched that say nothing of the answer.
+  if (best?.unit.kind === "faq" && questionProper(question) !== undefined) confidence = calibrateStory(confidence);
   // Small talk: the detector only accepts messages with no words beyond small talk and filler.
   const intent = smalltalkIntent(question);
   if (intent) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateStory, calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -201,6 +201,21 @@ describe("question types", () => {
     check("How many of the roof beams were damaged at the pool?", "seven of the 22");
     // The lede names the bike-share system but gives no cost: "The system cost $4.1 million to set up."
     expect(check("How much did it cost to set up the bike share?", "$4.1 million").kind).toBe("article");
+  });
+  it("an FAQ answer to a message that tells a story is calibrated up: the story leaves words unmatched", () => {
+    const third = knowledgeIn(path.join(ROOT, "tests/fixtures/third/docs"));
+    const story = "Nobody in my family has any allergies. Can we still eat the Crunchleaf we already bought?";
+    const { answer, explanation } = explainQuestion(third, story);
+    expect(answer.kind).toBe("faq");
+    expect(answer.sources[0]?.text).toContain("Is it safe to eat the crisps");
+    const raw = confidenceOf(explanation.query, explanation.chosen!, third.index);
+    expect(raw).toBeLessThan(CONFIDENCE_BANDS.suggest);
+    expect(answer.confidence).toBe(calibrateStory(raw));
+    // A question without a story keeps its pair's own confidence.
+    const plain = explainQuestion(third, "Can we still eat the Crunchleaf we already bought if nobody in the family has allergies?");
+    expect(plain.answer.confidence).toBe(confidenceOf(plain.explanation.query, plain.explanation.chosen!, third.index));
+    expect(calibrateStory(0.35)).toBe(0.45);
+    expect(calibrateStory(0.9)).toBe(0.9);
   });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
