@@ -131,6 +131,7 @@ describe("answer types", () => {
     ["how did the fire start?", "reason"],
     ["number of evacuees pinecrest falls", "number"],
     ["castle meadow number of stalls", "number"],
+    ["rebate amount", "number"],
     ["What is the number of stalls at the new site?", "number"],
     ["Who had the highest number of votes?", "person"],
     ["could you tell us when the museum reopens?", "time"],
