@@ -44,6 +44,24 @@ export const RELATED_ONLY_FACTOR = 0.7;
 /** A "how many THINGS" question answered by a text with no number just before THINGS keeps this share (see countsHead). */
 export const UNCOUNTED_HEAD_FACTOR = 0.8;
 
+/** An answer whose own text gives another year than the one the question names, and not that one, keeps this share. */
+export const OTHER_YEAR_FACTOR = 0.6;
+
+const YEAR = /\b(?:1[89]|2[01])\d\d\b/g;
+
+/**
+ * True when the question names a year and the unit's own text (an FAQ pair's question and
+ * answer, a sentence) names years but not that one: it is about another year ("When does the
+ * summer term finish in 2025?" — "…on Friday 19 July 2024").
+ */
+export function saysOtherYear(query: Query, best: Candidate): boolean {
+  const asked = query.text.match(YEAR);
+  if (!asked) return false;
+  const text = best.unit.kind === "faq" ? `${best.unit.faq!.question} ${best.unit.faq!.answer}` : best.unit.sentence!.text;
+  const given = text.match(YEAR);
+  return given !== null && !asked.some((year) => given.includes(year));
+}
+
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
 
@@ -166,6 +184,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     const focusless = query.terms.every((t) => t.light || t.name);
     confidence *= focusless ? factor * factor : factor;
   }
+  if (saysOtherYear(query, best)) confidence *= OTHER_YEAR_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".

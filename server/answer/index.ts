@@ -8,7 +8,7 @@ import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, calibrateStory, confidenceOf, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, calibrateStory, confidenceOf, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -255,6 +255,8 @@ function restatingFaq(
     const type = c.unit.questionType;
     if (type !== query.answerType && type !== "none" && type !== "yesno" && type !== "definition" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
+    // Not a pair about another year than the one asked (and the sentence gives).
+    if (saysOtherYear(query, c)) continue;
     const confidence = confidenceOf(query, c, index);
     if (confidence < CONFIDENCE_BANDS.suggest) continue;
     if (!chosen || confidence > chosen.confidence) chosen = { best: c, confidence };

@@ -217,6 +217,11 @@ describe("question types", () => {
     expect(calibrateStory(0.35)).toBe(0.45);
     expect(calibrateStory(0.9)).toBe(0.9);
   });
+  it("an answer about another year than the one asked is less sure, and does not restate a sentence about that year", () => {
+    const school = knowledgeIn(path.join(ROOT, "tests/fixtures/twelfth/docs"));
+    expect(answerQuestion(school, "when does the summer term finish in 2025").answer).toContain("23 July 2025");
+    expect(answerQuestion(school, "when does the summer term finish").answer).toContain("19 July 2024");
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
