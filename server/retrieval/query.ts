@@ -71,7 +71,7 @@ const DURATION_UNITS = ["second", "minute", "hour", "day", "week", "month", "yea
 
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   duration: ["long", ...DURATION_UNITS.map((u) => stem(u))],
-  frequency: ["often", "frequent", "time"],
+  frequency: ["often", "frequent", "regularli", "time"],
   number: ["many", "much", "big", "larg", "number", "amount"],
   money: ["much", "cost", "price", "expens", "cheap", "monei"],
   age: ["old", "ag"],

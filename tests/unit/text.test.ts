@@ -152,6 +152,7 @@ describe("answer types", () => {
     ["How much is it to take my car into the park?", "money"],
     ["is there anywhere evacuees can take their dog?", "place"],
     ["How often do the trams run?", "frequency"],
+    ["How frequent will the 14 be from April?", "frequency"],
     ["By how much will Quillstack's storage costs fall?", "number"],
     ["how many times a week does the ferry sail", "frequency"],
     ["what’s the reason for the heater recall", "reason"],
