@@ -132,6 +132,8 @@ describe("answer types", () => {
     ["number of evacuees pinecrest falls", "number"],
     ["castle meadow number of stalls", "number"],
     ["rebate amount", "number"],
+    ["layoffs number", "number"],
+    ["How do I find the batch number?", "none"],
     ["What is the number of stalls at the new site?", "number"],
     ["Who had the highest number of votes?", "person"],
     ["could you tell us when the museum reopens?", "time"],
