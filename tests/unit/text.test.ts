@@ -124,6 +124,8 @@ describe("answer types", () => {
     ["bridge closure weeks", "duration"],
     ["Is it safe to do a cruise in the next weeks?", "none"],
     ["hospital merger date", "time"],
+    ["What are the dates of the festival in Lowther Park?", "time"],
+    ["what is the deadline for applications?", "time"],
     ["what dates were discussed", "none"],
     ["How long was the visit?", "duration"],
     ["How many days did the tournament go on for?", "duration"],
