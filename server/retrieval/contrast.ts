@@ -56,6 +56,19 @@ GROUPS.forEach((group, g) => {
  */
 const OPPOSITES_MASK = GROUPS.reduce((mask, _, g) => (g === 0 || (g >= 2 && g <= 5) ? mask : mask | (1 << g)), 0);
 
+/** Months and days of the week: a text may list several, but an FAQ question names the one it asks about. */
+const CALENDAR_MASK = (1 << 2) | (1 << 3);
+
+/** The calendar groups (months, weekdays) of a word or stem: an FAQ question about May is not one about October. */
+export function calendarGroups(word: string): number {
+  return groupsOf(word) & CALENDAR_MASK;
+}
+
+/** calendarGroups of a lower-case stem, as the index holds them. */
+export function calendarGroupsOfStem(stem: string): number {
+  return (memberships.get(stem) ?? 0) & CALENDAR_MASK;
+}
+
 /** The opposite-word groups of a word or stem (bit mask; 0: none, as for most words). */
 export function oppositeGroups(word: string): number {
   return groupsOf(word) & OPPOSITES_MASK;

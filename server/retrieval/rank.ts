@@ -6,7 +6,7 @@ import type { RetrievalIndex, Unit, UnitTerms } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
 import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
-import { oppositeGroups, oppositeGroupsOfStem } from "./contrast.ts";
+import { calendarGroups, calendarGroupsOfStem, oppositeGroups, oppositeGroupsOfStem } from "./contrast.ts";
 import { isFragment, stem } from "./text.ts";
 
 export { isFragment };
@@ -444,7 +444,9 @@ class QueryPlan {
   private readonly unknownFocus: boolean;
   /** By term: the opposite-word groups of each focus word (see contrast.ts); undefined when none has any. */
   private readonly opposites: Int32Array | undefined;
-  /** By term: the stem of each word with opposite-word groups. */
+  /** By term: the calendar groups (months, weekdays) of each word, names too; undefined when none has any. */
+  private readonly calendar: Int32Array | undefined;
+  /** By term: the stem of each word with opposite-word or calendar groups. */
   private readonly oppositeStems: string[] = [];
   /** See phraseBitsOf. */
   private readonly phraseBits: number;
@@ -500,6 +502,16 @@ class QueryPlan {
       this.oppositeStems[t] = term.stem;
     }
     this.opposites = opposites;
+    let calendar: Int32Array | undefined;
+    for (let t = 0; t < query.terms.length; t++) {
+      const term = query.terms[t]!;
+      if (term.light) continue;
+      const groups = calendarGroups(term.word);
+      if (groups === 0) continue;
+      (calendar ??= new Int32Array(query.terms.length))[t] = groups;
+      this.oppositeStems[t] = term.stem;
+    }
+    this.calendar = calendar;
     let totals = ownTotals.get(index);
     if (!totals) ownTotals.set(index, (totals = new Float64Array(index.units.length).fill(Number.NaN)));
     this.ownTotals = totals;
@@ -583,8 +595,7 @@ class QueryPlan {
    * True when the unit's own text (an FAQ's question, a sentence) holds, unmatched, the
    * opposite of a focus word the unit does not match well: it asks or says the other thing.
    */
-  private saysOpposite(assigned: ReadonlyArray<MatchOption | undefined>, from: number, length: number, matchedMain: Float64Array): boolean {
-    const opposites = this.opposites!;
+  private saysOpposite(assigned: ReadonlyArray<MatchOption | undefined>, from: number, length: number, matchedMain: Float64Array, opposites: Int32Array, groupsOfStem: (stem: string) => number): boolean {
     const { ids } = this.index.unitTerms.main;
     for (let t = 0; t < opposites.length; t++) {
       const groups = opposites[t]!;
@@ -592,7 +603,7 @@ class QueryPlan {
       for (let k = 0; k < length; k++) {
         if (matchedMain[k]! > 0) continue;
         const unitStem = this.index.stemOf[ids[from + k]!]!;
-        if ((oppositeGroupsOfStem(unitStem) & groups) !== 0 && !sameWordFamily(unitStem, this.oppositeStems[t]!)) return true;
+        if ((groupsOfStem(unitStem) & groups) !== 0 && !sameWordFamily(unitStem, this.oppositeStems[t]!)) return true;
       }
     }
     return false;
@@ -749,7 +760,13 @@ class QueryPlan {
       // (Every field always set, in one order: one object shape for the JIT.)
       meaning: meaning ?? 0,
       lede: query.definition && unit.kind === "sentence" && index.ledeUnits[unit.doc] === unit.index ? 1 : 0,
-      opposite: this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain) ? 1 : 0,
+      // An FAQ question about another month or day than the one asked ("When is the May half
+      // term?" for "…the October half term?") asks about another thing too.
+      opposite:
+        (this.opposites && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain, this.opposites, oppositeGroupsOfStem)) ||
+        (faq && this.calendar && this.saysOpposite(assigned, mainFrom, mainLength, matchedMain, this.calendar, calendarGroupsOfStem))
+          ? 1
+          : 0,
       headless: query.head >= 0 && (assigned[query.head]?.strength ?? 0) < HEAD_MATCHED ? 1 : 0,
     };
     const evidence = combine(unit, features);

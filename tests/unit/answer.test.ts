@@ -222,6 +222,12 @@ describe("question types", () => {
     expect(answerQuestion(school, "when does the summer term finish in 2025").answer).toContain("23 July 2025");
     expect(answerQuestion(school, "when does the summer term finish").answer).toContain("19 July 2024");
   });
+  it("an FAQ question about another month or weekday than the one asked asks about another thing", () => {
+    const school = knowledgeIn(path.join(ROOT, "tests/fixtures/twelfth/docs"));
+    // "When…?" asks the kind "When is the May half term?" asks; the October pair asks how long.
+    expect(answerQuestion(school, "when is the october half term").sources[0]?.text).toBe("How long is the October half term?");
+    expect(answerQuestion(school, "when is the may half term").sources[0]?.text).toBe("When is the May half term?");
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
