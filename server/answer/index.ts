@@ -339,7 +339,8 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
   const best = chosen?.best;
   let confidence = chosen?.confidence ?? 0;
   // A story around the question leaves words unmatched that say nothing of the answer.
-  if (best?.unit.kind === "faq" && questionProper(question) !== undefined) confidence = calibrateStory(confidence);
+  // (Calibration leaves 0.8 and above as they are: no need to look for a story there.)
+  if (best?.unit.kind === "faq" && confidence < CONFIDENCE_BANDS.answer && questionProper(question) !== undefined) confidence = calibrateStory(confidence);
   // Small talk: the detector only accepts messages with no words beyond small talk and filler.
   const intent = smalltalkIntent(question);
   if (intent) {
