@@ -62,6 +62,14 @@ export function saysOtherYear(query: Query, best: Candidate): boolean {
   return given !== null && !asked.some((year) => given.includes(year));
 }
 
+/** "What time…?" answered by a text that gives no time of day (a date at most) keeps this share. */
+export const NO_CLOCK_TIME_FACTOR = 0.7;
+
+/** A question for a time of day: "What time does it open?", "at what time…" (not "what time of year"). */
+const CLOCK_QUESTION = /\bwhat\s+time(?!\s+(?:of|control|frame|zone|limit|slot)s?\b)|\bat\s+what\s+time\b/i;
+/** A time of day: "9am", "9.30 pm", "18:45", "noon", "midnight", "six o'clock". */
+const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight|o'clock|dawn|dusk|sunrise|sunset)\b/i;
+
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
 
@@ -185,6 +193,8 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     confidence *= focusless ? factor * factor : factor;
   }
   if (saysOtherYear(query, best)) confidence *= OTHER_YEAR_FACTOR;
+  // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
+  if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text)) confidence *= NO_CLOCK_TIME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".

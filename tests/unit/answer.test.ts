@@ -228,6 +228,17 @@ describe("question types", () => {
     expect(answerQuestion(school, "when is the october half term").sources[0]?.text).toBe("How long is the October half term?");
     expect(answerQuestion(school, "when is the may half term").sources[0]?.text).toBe("When is the May half term?");
   });
+  it("'What time…?' asks for a time of day: a text with a date and no time of day is less sure", () => {
+    const tenth = knowledgeIn(path.join(ROOT, "tests/fixtures/tenth/docs"));
+    // The zoo's report gives dates, never its opening hours.
+    expect(answerQuestion(tenth, "What time does Magnolia Park Zoo close?").kind).toBe("fallback");
+    expect(answerQuestion(tenth, "what time does the farmers market start on saturdays").answer).toContain("8am to 1pm");
+    // "What time of year…" asks for no time of day.
+    const school = knowledgeFrom({
+      school: " date 2024-03-01 The new sports hall at Carrowby School will open in the spring of 2025.\n",
+    });
+    expect(answerQuestion(school, "what time of year will the sports hall open?").kind).toBe("article");
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
