@@ -70,6 +70,12 @@ const CLOCK_QUESTION = /\bwhat\s+time(?!\s+(?:of|control|frame|zone|limit|slot)s
 /** A time of day: "9am", "9.30 pm", "18:45", "noon", "midnight", "six o'clock". */
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight|o'clock|dawn|dusk|sunrise|sunset)\b/i;
 
+/** A question for a year ("What year…?", "in which year…") answered by a text that names none keeps this share. */
+export const NO_YEAR_FACTOR = 0.7;
+
+const YEAR_QUESTION = /\b(?:what|which)\s+year\b/i;
+const YEAR_GIVEN = /\b(?:1[0-9]|20)\d\d\b|\b\d{2}\s*(?:BC|AD|BCE|CE)\b|\b(?:last|this|next)\s+year\b/i;
+
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
 
@@ -193,6 +199,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     confidence *= focusless ? factor * factor : factor;
   }
   if (saysOtherYear(query, best)) confidence *= OTHER_YEAR_FACTOR;
+  if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text)) confidence *= NO_YEAR_FACTOR;
   // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
   if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text)) confidence *= NO_CLOCK_TIME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the

@@ -441,12 +441,22 @@ function wordForm(text: string, start: number, end: number, hash: number): WordF
         word: joined,
         stem: stem(joined),
         stopWord: STOPWORDS.has(joined),
-        parts: hyphenated ? Object.freeze(word.split("-").filter((p) => p !== "")) : NO_PARTS,
+        parts: hyphenated ? Object.freeze(word.split("-").filter((p) => p !== "")) : numberWithUnit(word),
       };
     }
     if (cached) wordForms.add(raw, hash, form);
   }
   return form;
+}
+
+/** A number run together with its unit ("20mph", "9am", "5kg"), not an ordinal or a decade ("21st", "1990s"). */
+const NUMBER_WITH_UNIT = /^(\d+(?:\.\d+)?)([a-z]{1,4})$/;
+const NOT_UNITS: ReadonlySet<string> = new Set(["st", "nd", "rd", "th", "s"]);
+
+/** The parts of a number run together with its unit ("20mph" → 20, mph): the number alone finds it. */
+function numberWithUnit(word: string): readonly string[] {
+  const match = NUMBER_WITH_UNIT.exec(word);
+  return match && !NOT_UNITS.has(match[2]!) ? Object.freeze([match[1]!, match[2]!]) : NO_PARTS;
 }
 
 /** ASCII letters and digits: what \p{L} and \p{N} are within ASCII. */

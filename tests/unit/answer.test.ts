@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateStory, calibrateSentence, confidenceOf, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateStory, calibrateSentence, confidenceOf, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -238,6 +238,24 @@ describe("question types", () => {
       school: " date 2024-03-01 The new sports hall at Carrowby School will open in the spring of 2025.\n",
     });
     expect(answerQuestion(school, "what time of year will the sports hall open?").kind).toBe("article");
+  });
+  it("a number finds the document's number run together with its unit ('drive at 20' finds '20mph')", () => {
+    const limit = knowledgeFrom({
+      limit: " date 2024-09-01 A 20mph speed limit will come into force on 46 residential streets in Brackenholme from Monday 7 October.\n",
+    });
+    const answer = answerQuestion(limit, "from what date do I have to drive at 20 in Brackenholme");
+    expect(answer.kind).toBe("article");
+    expect(answer.answer).toContain("Monday 7 October");
+  });
+  it("'What year…?' answered by a text that names no year is less sure", () => {
+    const club = knowledgeFrom({
+      club: " date 2024-05-01 The Ashcombe club has around 1,900 members and has been open since the day the town's new leisure park opened. Its building needs a new roof.\n",
+    });
+    const year = answerQuestion(club, "what year did the ashcombe club open");
+    const when = answerQuestion(club, "when did the ashcombe club open");
+    expect(year.answer).toBe(when.answer);
+    expect(year.answer).not.toMatch(/\d{4}/);
+    expect(year.confidence).toBeCloseTo(when.confidence * NO_YEAR_FACTOR, 2);
   });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({

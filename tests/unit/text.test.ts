@@ -95,6 +95,11 @@ describe("tokenize", () => {
     expect(token!.word).toBe("weeklong");
     expect(token!.parts).toEqual(["week", "long"]);
   });
+  it("keeps the number and the unit of a number run together with its unit as parts, not of an ordinal or a decade", () => {
+    const parts = (text: string) => tokenize(text).map((t) => [t.word, ...t.parts]);
+    expect(parts("20mph 9am 4.5km")).toEqual([["20mph", "20", "mph"], ["9am", "9", "am"], ["4.5km", "4.5", "km"]]);
+    expect(parts("21st 1990s")).toEqual([["21st"], ["1990s"]]);
+  });
   it("marks stop words and remembers capitals", () => {
     const tokens = tokenize("What did Kim say");
     expect(tokens.map((t) => t.stop)).toEqual([true, true, false, false]);
