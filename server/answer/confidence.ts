@@ -138,12 +138,17 @@ function relatedOnly(query: Query, best: Candidate): boolean {
   return related;
 }
 
+/** The text that answers: an FAQ pair's answer, or the sentence. */
+function answerText(best: Candidate): string {
+  return best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text;
+}
+
 /** A number, in digits or words. */
 const COUNT_WORD = /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)$/;
 /** True when the unit's text puts a number up to three words before the question's head ("62,000 homes and businesses"). */
 function countsHead(query: Query, best: Candidate): boolean {
   const head = query.terms[query.head]!;
-  const words = tokenize(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text);
+  const words = tokenize(answerText(best));
   for (let i = 0; i < words.length; i++) {
     if (!COUNT_WORD.test(words[i]!.word)) continue;
     for (let j = i + 1; j <= i + 3 && j < words.length; j++) {
@@ -199,9 +204,9 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     confidence *= focusless ? factor * factor : factor;
   }
   if (saysOtherYear(query, best)) confidence *= OTHER_YEAR_FACTOR;
-  if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text)) confidence *= NO_YEAR_FACTOR;
+  if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(answerText(best))) confidence *= NO_YEAR_FACTOR;
   // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
-  if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text)) confidence *= NO_CLOCK_TIME_FACTOR;
+  if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".

@@ -594,6 +594,8 @@ class QueryPlan {
   /**
    * True when the unit's own text (an FAQ's question, a sentence) holds, unmatched, the
    * opposite of a focus word the unit does not match well: it asks or says the other thing.
+   * `opposites` holds each term's groups (opposite words, or months and weekdays), and
+   * `groupsOfStem` a unit stem's groups of the same kind.
    */
   private saysOpposite(assigned: ReadonlyArray<MatchOption | undefined>, from: number, length: number, matchedMain: Float64Array, opposites: Int32Array, groupsOfStem: (stem: string) => number): boolean {
     const { ids } = this.index.unitTerms.main;
