@@ -3,8 +3,8 @@
  * months, directions, colours, family roles and antonym pairs ("second" ~ "first", "six" ~
  * "seven", "increase" ~ "decrease"). They share contexts, not meanings, so one is never a
  * paraphrase of the other: "the Seven-Day War" is not "the Six-Day War". Likewise sibling
- * kinds of everyday things (pets and farm animals, drinks): a question about a cat is not
- * answered by the rule for dogs.
+ * kinds of everyday things (pets and farm animals, drinks, people by age): a question about a
+ * cat is not answered by the rule for dogs, nor a child's fare by the adult one.
  */
 import { stem } from "./text.ts";
 
@@ -39,6 +39,7 @@ const GROUPS: readonly string[] = [
   "private public",
   "dog cat rabbit hamster horse parrot ferret snake lizard tortoise cow sheep goat pig chicken",
   "tea coffee beer wine cider",
+  "baby babies toddler child children kid kids teenager teen adult adults pensioner senior man men woman women",
 ];
 
 /** stem → the groups it belongs to (bit mask). */

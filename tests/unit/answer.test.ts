@@ -257,6 +257,14 @@ describe("question types", () => {
     expect(year.answer).not.toMatch(/\d{4}/);
     expect(year.confidence).toBeCloseTo(when.confidence * NO_YEAR_FACTOR, 2);
   });
+  it("a child's fare is not an adult's: age groups of people contrast like pets do", () => {
+    const bus = knowledgeFrom({
+      bus: " date 2024-03-01 The number 14 bus will run every 20 minutes from April.\n\nFAQ:\n\nQ: How much is an adult fare?\n\nA: A single adult fare is £2.\n\nQ: How often will the 14 run?\n\nA: Every 20 minutes.\n",
+    });
+    expect(answerQuestion(bus, "How much is a child fare on the 14?").kind).toBe("fallback");
+    expect(answerQuestion(bus, "how much is the fare for kids").kind).toBe("fallback");
+    expect(answerQuestion(bus, "How much is an adult fare on the 14?").answer).toContain("£2");
+  });
   it("an answer that shares no word with the question, only related words, is less sure", () => {
     const parish = knowledgeFrom({
       parish: " date 2024-05-01\nThe parish council elections are on Thursday.\n\nFAQ:\n\nQ: May every person vote?\n\nA: Yes, every resident over 18 may.\n",
