@@ -546,7 +546,11 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     for (const expansion of synonyms) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
-    terms.push(makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase));
+    const term = makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase);
+    // A verb form typed in lower case is not the name it shares a stem with: "parking" is not
+    // the Park of "Lyons Park".
+    if (term.name && !token.capitalized && VERB_FORM.test(token.word) && !VERB_FORM.test(index.surface.get(term.stem) ?? token.word)) term.name = false;
+    terms.push(term);
     positions.push(token.position);
   }
   namePhrases(index, terms, positions, tokens);
@@ -605,6 +609,9 @@ function namePhrases(index: RetrievalIndex, terms: QueryTerm[], positions: reado
     if (!changed) break;
   }
 }
+
+/** An -ing or -ed form ("parking", "parked"). */
+const VERB_FORM = /(?:ing|ed)$/;
 
 const COPULAS: ReadonlySet<string> = new Set(["is", "was", "are", "were", "s"]);
 const DO_AUXILIARIES: ReadonlySet<string> = new Set(["did", "does", "do", "will"]);

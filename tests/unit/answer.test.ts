@@ -737,6 +737,16 @@ describe("what a question asks", () => {
     expect(haul?.name).toBe(true);
     expect(haul?.expansions.every((e) => e.via !== "synonym")).toBe(true);
   });
+  it("a verb form typed in lower case is not the name it shares a stem with ('parking' is not the Park of Lyons Park)", () => {
+    const town = knowledgeFrom({
+      garden: " date 2024-05-01 Lyons Park will get a new community garden. Volunteers at Lyons Park meet on Saturdays.\n",
+      cinema: " date 2024-05-01 The Regal Picture House reopens on Friday after a refit.\n\nFAQ:\n\nQ: When does the Regal Picture House reopen?\n\nA: On Friday 22 March.\n",
+    });
+    const term = (question: string, word: string) => analyzeQuery(town.index, town.thesaurus, question).terms.find((t) => t.word === word);
+    expect(term("is there parking at the regal picture house", "parking")?.name).toBe(false);
+    expect(term("when does Lyons Park open", "park")?.name).toBe(true);
+    expect(answerQuestion(town, "is there parking at the regal picture house").kind).toBe("fallback");
+  });
   it("a misspelled longer form of a document word matches through the stem it starts with", () => {
     const council = knowledgeFrom({
       council: " date 2024-10-01 The council voted to pedestrianise four streets in the city centre.\n\nFAQ:\n\nQ: How much will the project cost?\n\nA: Plans to pedestrianise the streets will cost €6.8 million.\n",
