@@ -682,8 +682,10 @@ class QueryPlan {
         }
         const lede = index.ledes[unit.doc]!;
         for (const e of term.expansions) {
-          if (e.weight === 1 && lede.has(e.stem) && inherit > strength) {
-            strength = inherit;
+          // A misspelling of a lede word inherits it too, as much as it is trusted.
+          const inherited = e.weight === 1 ? inherit : e.via === "fuzzy" || e.via === "phonetic" ? inherit * e.weight : 0;
+          if (inherited > strength && lede.has(e.stem)) {
+            strength = inherited;
             field = "document";
             matched = e.word;
             via = e.via;

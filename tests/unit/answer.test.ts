@@ -747,6 +747,15 @@ describe("what a question asks", () => {
     expect(term("when does Lyons Park open", "park")?.name).toBe(true);
     expect(answerQuestion(town, "is there parking at the regal picture house").kind).toBe("fallback");
   });
+  it("a misspelled name the FAQ question leaves out is inherited from the lede like the name itself", () => {
+    const thirteenth = knowledgeIn(path.join(ROOT, "tests/fixtures/thirteenth/docs"));
+    const { answer, explanation } = explainQuestion(thirteenth, "how do i aply for a plot at lyons st comunity garden");
+    expect(answer.sources[0]?.text).toBe("How do I apply for a plot?");
+    const faq = explanation.candidates.find((c) => c.unit.kind === "faq" && c.unit.faq!.question === "How do I apply for a plot?")!;
+    const community = faq.matches.find((m) => m.term === "comunity")!;
+    expect(community.field).toBe("document");
+    expect(community.strength).toBeGreaterThan(0);
+  });
   it("a misspelled longer form of a document word matches through the stem it starts with", () => {
     const council = knowledgeFrom({
       council: " date 2024-10-01 The council voted to pedestrianise four streets in the city centre.\n\nFAQ:\n\nQ: How much will the project cost?\n\nA: Plans to pedestrianise the streets will cost €6.8 million.\n",
