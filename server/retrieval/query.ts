@@ -340,6 +340,12 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
       expansions.push({ stem: s, weight: NEGATED_WEIGHT, via: "stem", word: index.surface.get(s) ?? negated[1]! });
     }
   }
+  // A small number in digits or in words: "2 hours" is "two hours", as news style writes it.
+  const numeral = otherNumeral(token.word);
+  if (numeral !== undefined && inKnowledgeBase(index, numeral)) {
+    known = true;
+    expansions.push({ stem: numeral, weight: 1, via: "stem", word: index.surface.get(numeral) ?? numeral });
+  }
   for (const part of token.parts) {
     const s = stem(part);
     if (inKnowledgeBase(index, s)) expansions.push({ stem: s, weight: 0.8, via: "compound", word: part });
@@ -395,6 +401,16 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     return { expansions, acronym: undefined, nameForWord: !typo && thesaurus.size > 0 && expansions.some((e) => isCorrection(e) && index.isName(e.stem)) };
   }
   return { expansions, acronym: undefined, nameForWord: false };
+}
+
+/** Numbers that texts write in words as often as in digits (news style spells out those under ten). */
+const NUMERALS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+
+/** The other way of writing a small number: "2" → "two", "two" → "2"; undefined for any other word. */
+export function otherNumeral(word: string): string | undefined {
+  if (/^\d{1,2}$/.test(word)) return NUMERALS[Number(word)];
+  const n = NUMERALS.indexOf(word);
+  return n >= 0 ? String(n) : undefined;
 }
 
 function isCorrection(e: Expansion): boolean {

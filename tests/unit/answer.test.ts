@@ -247,6 +247,15 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toContain("Monday 7 October");
   });
+  it("a small number typed in digits finds it written in words, and the reverse ('2 hours' is 'two hours')", () => {
+    const parking = knowledgeFrom({
+      parking: " date 2024-03-01 New car-park charges start at the hospital in April.\n\nFAQ:\n\nQ: How much will it cost to park for up to two hours?\n\nA: A stay of up to two hours costs £2.20.\n\nQ: How much will it cost to park for the whole day?\n\nA: A stay of more than 4 hours costs £6.\n",
+    });
+    expect(answerQuestion(parking, "how much to park for 2 hours").sources[0]?.text).toBe("How much will it cost to park for up to two hours?");
+    const hall = knowledgeFrom({ hall: " date 2024-03-01 The new sports hall at Carrowby School will have 4 badminton courts.\n" });
+    expect(answerQuestion(hall, "how many badminton courts will there be, four?").kind).toBe("article");
+    expect(answerQuestion(hall, "will there be four badminton courts in the sports hall").confidence).toBeGreaterThan(answerQuestion(hall, "will there be nine badminton courts in the sports hall").confidence);
+  });
   it("'What year…?' answered by a text that names no year is less sure", () => {
     const club = knowledgeFrom({
       club: " date 2024-05-01 The Ashcombe club has around 1,900 members and has been open since the day the town's new leisure park opened. Its building needs a new roof.\n",
