@@ -44,7 +44,7 @@ export const RELATED_ONLY_FACTOR = 0.7;
 /** A "how many THINGS" question answered by a text with no number just before THINGS keeps this share (see countsHead). */
 export const UNCOUNTED_HEAD_FACTOR = 0.8;
 
-/** An answer whose own text gives another year than the one the question names, and not that one, keeps this share. */
+/** An answer whose own text gives another year (or other days or months) than the one the question names, and not that one, keeps this share. */
 export const OTHER_YEAR_FACTOR = 0.6;
 
 const YEAR = /\b(?:1[89]|2[01])\d\d\b/g;
@@ -60,6 +60,44 @@ export function saysOtherYear(query: Query, best: Candidate): boolean {
   const text = best.unit.kind === "faq" ? `${best.unit.faq!.question} ${best.unit.faq!.answer}` : best.unit.sentence!.text;
   const given = text.match(YEAR);
   return given !== null && !asked.some((year) => given.includes(year));
+}
+
+/**
+ * Days of the week and months, a pattern each: the name in either case, a short form
+ * ("Sun", "Sept") only with its capital ("we sat down"), "May" only capitalized and not as
+ * the message's first word ("May I…").
+ */
+const DAY_WORDS: ReadonlyArray<readonly RegExp[]> = [
+  [/\b(?:[Mm]onday|Mon)s?\b/, /\b(?:[Tt]uesday|Tues?)s?\b/, /\b(?:[Ww]ednesday|Wed)s?\b/, /\b(?:[Tt]hursday|Thu(?:rs)?)s?\b/, /\b(?:[Ff]riday|Fri)s?\b/, /\b(?:[Ss]aturday|Sat)s?\b/, /\b(?:[Ss]unday|Sun)s?\b/, /\b(?:[Ww]eek-?day)s?\b/, /\b(?:[Ww]eek-?end)s?\b/],
+  [/\b(?:[Jj]anuary|Jan)s?\b/, /\b(?:[Ff]ebruary|Feb)s?\b/, /\b(?:[Mm]arch)s?\b/, /\b(?:[Aa]pril|Apr)s?\b/, /\b(?:(?<!^\W*)May)s?\b/, /\b(?:[Jj]une|Jun)s?\b/, /\b(?:[Jj]uly|Jul)s?\b/, /\b(?:[Aa]ugust|Aug)s?\b/, /\b(?:[Ss]eptember|Sept?)s?\b/, /\b(?:[Oo]ctober|Oct)s?\b/, /\b(?:[Nn]ovember|Nov)s?\b/, /\b(?:[Dd]ecember|Dec)s?\b/],
+];
+/** Any of DAY_WORDS (one quick test before the several). */
+const ANY_DAY = new RegExp(DAY_WORDS.flat().map((p) => p.source).join("|"));
+/** A span of days or months ("Monday to Saturday", "Tue–Sun", "from June until August"): it covers the ones between. */
+const DAY_SPAN = /\b[a-z]+\s*(?:to|until|till|through|thru|-|–|—)\s*[a-z]+\b/gi;
+
+/**
+ * True when the question names a day of the week or a month and the unit's own text names
+ * others of its kind but not that one, and no span of them: it is about other days ("What
+ * time is the first ferry on Sundays?" — "On weekdays the first sailing leaves at 7:10am").
+ */
+export function saysOtherDay(query: Query, best: Candidate): boolean {
+  if (!ANY_DAY.test(query.text)) return false;
+  const text = best.unit.kind === "faq" ? `${best.unit.faq!.question} ${best.unit.faq!.answer}` : best.unit.sentence!.text;
+  for (const kind of DAY_WORDS) {
+    const asked = kind.filter((p) => p.test(query.text));
+    if (asked.length === 0 || asked.some((p) => p.test(text))) continue;
+    // Weekdays are Monday to Friday, the weekend Saturday and Sunday (and the reverse).
+    if (kind === DAY_WORDS[0]) {
+      const said = (i: number) => kind[i]!.test(text);
+      const covered = (i: number) => (i < 5 ? said(7) : i < 7 ? said(8) : i === 7 ? [0, 1, 2, 3, 4].some(said) : said(5) || said(6));
+      if (asked.some((p) => covered(kind.indexOf(p)))) continue;
+    }
+    if (!kind.some((p) => p.test(text))) continue;
+    const spans = [...text.matchAll(DAY_SPAN)].some((m) => kind.filter((p) => p.test(m[0])).length >= 2);
+    if (!spans) return true;
+  }
+  return false;
 }
 
 /** "What time…?" answered by a text that gives no time of day (a date at most) keeps this share. */
@@ -203,7 +241,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     const focusless = query.terms.every((t) => t.light || t.name);
     confidence *= focusless ? factor * factor : factor;
   }
-  if (saysOtherYear(query, best)) confidence *= OTHER_YEAR_FACTOR;
+  if (saysOtherYear(query, best) || saysOtherDay(query, best)) confidence *= OTHER_YEAR_FACTOR;
   if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(answerText(best))) confidence *= NO_YEAR_FACTOR;
   // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
   if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;

@@ -256,6 +256,17 @@ describe("question types", () => {
     expect(answerQuestion(hall, "how many badminton courts will there be, four?").kind).toBe("article");
     expect(answerQuestion(hall, "will there be four badminton courts in the sports hall").confidence).toBeGreaterThan(answerQuestion(hall, "will there be nine badminton courts in the sports hall").confidence);
   });
+  it("an answer that names other days or months than the one asked, and no span of them, is less sure", () => {
+    const ferry = knowledgeFrom({
+      ferry: " date 2024-10-01 The winter timetable starts on Sunday 27 October, with four sailings on Sundays.\n\nFAQ:\n\nQ: What time is the first ferry?\n\nA: On weekdays the first sailing leaves Port Ardrie at 7:10am.\n\nQ: When is the office open?\n\nA: The ticket office is open Monday to Saturday, 7am to 6pm.\n",
+    });
+    const sunday = answerQuestion(ferry, "what time is the first ferry on Sundays");
+    expect(sunday.sources[0]?.text).toBe("What time is the first ferry?");
+    expect(sunday.confidence).toBeLessThan(0.6);
+    expect(answerQuestion(ferry, "what time is the first ferry on weekdays").confidence).toBeGreaterThan(0.8);
+    // A span covers the days between.
+    expect(answerQuestion(ferry, "is the office open on Wednesdays").confidence).toBeGreaterThan(0.7);
+  });
   it("'What year…?' answered by a text that names no year is less sure", () => {
     const club = knowledgeFrom({
       club: " date 2024-05-01 The Ashcombe club has around 1,900 members and has been open since the day the town's new leisure park opened. Its building needs a new roof.\n",
