@@ -139,7 +139,7 @@ function keywordsEndingIn(words: string): RegExp {
 const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
   ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
   ["frequency", [[/\bhow\s+(?:often|frequent(?:ly)?|regularly)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequent", "regularly", "many"]]]],
-  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b/, ["long", "duration", "length"]], [HOW_MANY_UNITS, ["many"]],
+  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b|\bhow\s+much\s+(?:more\s+|extra\s+)?time\b/, ["long", "duration", "length", "much"]], [HOW_MANY_UNITS, ["many"]],
     // Keywords: "bridge closure weeks", "strike duration".
     [keywordsEndingIn("duration|weeks|months"), ["duration", "weeks", "months"]]]],
   ["age", [[/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/, ["old", "age", "born"]]]],

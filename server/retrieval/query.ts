@@ -70,7 +70,7 @@ const MAX_SYNONYMS = 8;
 const DURATION_UNITS = ["second", "minute", "hour", "day", "week", "month", "year", "decade", "century"];
 
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
-  duration: ["long", ...DURATION_UNITS.map((u) => stem(u))],
+  duration: ["long", "time", ...DURATION_UNITS.map((u) => stem(u))],
   frequency: ["often", "frequent", "regularli", "time"],
   number: ["many", "much", "big", "larg", "number", "amount"],
   money: ["much", "cost", "price", "expens", "cheap", "monei"],

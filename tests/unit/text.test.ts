@@ -178,6 +178,8 @@ describe("answer types", () => {
     ["In what century was the abbey built?", "time"],
     ["Until when will the ski area stay open?", "time"],
     ["since when has the pool been shut", "time"],
+    ["How much time does it take to get across?", "duration"],
+    ["how much extra time will the works add to my journey", "duration"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
   });
