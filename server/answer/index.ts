@@ -255,8 +255,9 @@ function restatingFaq(
     const type = c.unit.questionType;
     if (type !== query.answerType && type !== "none" && type !== "yesno" && type !== "definition" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
-    // Not a pair about another year than the one asked (and the sentence gives).
-    if (saysOtherYear(query, c)) continue;
+    // Not a pair about another year than the one asked (and the sentence gives), nor one that
+    // says the opposite of a word asked ("the last sailing" is not restated by "the first ferry").
+    if (saysOtherYear(query, c) || c.features.opposite) continue;
     const confidence = confidenceOf(query, c, index);
     if (confidence < CONFIDENCE_BANDS.suggest) continue;
     if (!chosen || confidence > chosen.confidence) chosen = { best: c, confidence };

@@ -601,7 +601,9 @@ class QueryPlan {
     const { ids } = this.index.unitTerms.main;
     for (let t = 0; t < opposites.length; t++) {
       const groups = opposites[t]!;
-      if (groups === 0 || (assigned[t]?.strength ?? 0) >= OPPOSITE_MATCHED) continue;
+      // (A match in the linked sentence does not count: the pair itself says the other word.)
+      const own = assigned[t];
+      if (groups === 0 || (own !== undefined && own.strength >= OPPOSITE_MATCHED && own.field !== LINKED)) continue;
       for (let k = 0; k < length; k++) {
         if (matchedMain[k]! > 0) continue;
         const unitStem = this.index.stemOf[ids[from + k]!]!;

@@ -162,6 +162,14 @@ describe("question types", () => {
     expect(answer.answer).toContain("opened in 1971");
     expect(answerQuestion(bridge, "When does the Kestrel Bridge close?").sources[0]!.text).toBe("When will the Kestrel Bridge close?");
   });
+  it("an FAQ pair whose linked sentence holds the word asked still says the opposite when its own text says the other word", () => {
+    const ferry = knowledgeFrom({
+      ferry: " date 2024-10-01 The winter timetable starts in October. On weekdays the first sailing will leave Port Ardrie at 7:10am and the last departure from the island will be at 6:45pm.\n\nFAQ:\n\nQ: What time is the first ferry?\n\nA: On weekdays the first sailing leaves Port Ardrie at 7:10am.\n",
+    });
+    const last = explainQuestion(ferry, "What time is the last sailing from the island on weekdays?");
+    expect(last.explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
+    expect(last.answer.answer).toContain("6:45pm");
+  });
   it("a pair about a sibling kind ('dog' for 'cat', 'coffee' for 'tea') says the other thing, though the documents never name the one asked about", () => {
     const licence = knowledgeFrom({
       licence: " date 2024-02-01 Dog owners in Wexham will need an annual licence for each dog from 1 April.\n\nFAQ:\n\nQ: Do I need a licence for my dog?\n\nA: Yes. Every dog kept in Wexham needs an annual licence.\n\nQ: Is there coffee at the council office?\n\nA: Yes, in the lobby.\n",
