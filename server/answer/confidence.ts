@@ -184,7 +184,7 @@ function answerText(best: Candidate): string {
 /** A number, in digits or words. */
 const COUNT_WORD = /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)$/;
 /** True when the unit's text puts a number up to three words before the question's head ("62,000 homes and businesses"). */
-function countsHead(query: Query, best: Candidate): boolean {
+export function countsHead(query: Query, best: Candidate): boolean {
   const head = query.terms[query.head]!;
   const words = tokenize(answerText(best));
   for (let i = 0; i < words.length; i++) {

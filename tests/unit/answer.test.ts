@@ -170,6 +170,13 @@ describe("question types", () => {
     expect(last.explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
     expect(last.answer.answer).toContain("6:45pm");
   });
+  it("an FAQ pair that counts nothing does not restate the sentence that counts what 'how many' asks", () => {
+    const plans = knowledgeFrom({
+      plans: " date 2024-09-01 Ledgerly will change its prices in October. The free Starter plan, which is used by roughly 90,000 accounts, will be discontinued.\n\nFAQ:\n\nQ: What happens to the free Starter plan?\n\nA: The free Starter plan is being discontinued. Those accounts will move to read-only access for 12 months.\n",
+    });
+    expect(answerQuestion(plans, "How many accounts are on the free Starter plan?").answer).toContain("90,000 accounts");
+    expect(answerQuestion(plans, "What happens to the free Starter plan?").kind).toBe("faq");
+  });
   it("a pair about a sibling kind ('dog' for 'cat', 'coffee' for 'tea') says the other thing, though the documents never name the one asked about", () => {
     const licence = knowledgeFrom({
       licence: " date 2024-02-01 Dog owners in Wexham will need an annual licence for each dog from 1 April.\n\nFAQ:\n\nQ: Do I need a licence for my dog?\n\nA: Yes. Every dog kept in Wexham needs an annual licence.\n\nQ: Is there coffee at the council office?\n\nA: Yes, in the lobby.\n",
