@@ -812,7 +812,11 @@ export function answerTypeFit(asked: AnswerType, unit: Unit, given: ReadonlySet<
     // asks for one quantity (a time, a number…) and states the one asked for answers too.
     // (A little less than a pair that asks the very kind: "monthly pass" in a pair on fares is
     // not how often trams run.)
-    if (STRICT_TYPES.has(asked) && STRICT_TYPES.has(unit.questionType) && (unit.answerTypes & strictBits(asked)) !== 0) return STATED_TYPE_FIT;
+    // Likewise a pair that asks where, who or why and states the amount asked for ("How much
+    // is parking near the market?" — "Where can I park?": "…costs £1.50 for three hours"); not
+    // a date, which answers of every kind give in passing.
+    const statesToo = STRICT_TYPES.has(unit.questionType) || (asked !== "time" && unit.questionType !== "yesno" && unit.questionType !== "definition");
+    if (STRICT_TYPES.has(asked) && statesToo && (unit.answerTypes & strictBits(asked)) !== 0) return STATED_TYPE_FIT;
     return 0;
   }
   if (asked === "person") return unit.people.some((n) => !given.has(n)) || namesNewOrganisation(unit, given) ? 1 : 0;

@@ -3,7 +3,7 @@ import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/
 import { calibrateStory, calibrateSentence, confidenceOf, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
-import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
+import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, STATED_TYPE_FIT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
 import path from "node:path";
 import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../support/knowledge.ts";
 
@@ -176,6 +176,17 @@ describe("question types", () => {
     });
     expect(answerQuestion(plans, "How many accounts are on the free Starter plan?").answer).toContain("90,000 accounts");
     expect(answerQuestion(plans, "What happens to the free Starter plan?").kind).toBe("faq");
+  });
+  it("an FAQ pair that asks where and states the price asked for answers a price question", () => {
+    const market = knowledgeFrom({
+      market: " date 2024-04-01 The Ashbridge farmers' market moves to Riverside Walk in May.\n\nFAQ:\n\nQ: Where can I park?\n\nA: The Quay Street car park is 200 metres from the new site and costs £1.50 for three hours on Saturdays.\n\nQ: When does the market open?\n\nA: The first market at Riverside Walk is on Saturday 4 May.\n",
+    });
+    const price = explainQuestion(market, "How much does it cost to park near the market on a Saturday?");
+    expect(price.explanation.candidates.find((c) => c.unit.kind === "faq" && c.unit.faq!.question === "Where can I park?")!.features.answerType).toBe(STATED_TYPE_FIT);
+    expect(price.answer.sources[0]?.text).toBe("Where can I park?");
+    // Not for a date: every kind of answer gives one in passing.
+    const when = explainQuestion(market, "When can I park at the market?");
+    expect(when.explanation.candidates.find((c) => c.unit.kind === "faq" && c.unit.faq!.question === "Where can I park?")!.features.answerType).toBe(0);
   });
   it("a pair about a sibling kind ('dog' for 'cat', 'coffee' for 'tea') says the other thing, though the documents never name the one asked about", () => {
     const licence = knowledgeFrom({
