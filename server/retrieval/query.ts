@@ -369,9 +369,12 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
     // A real word typed with a letter doubled or undoubled ("scraped" for scrapped, "diner"
     // for dinner) when the other spelling is a document word and the typed one is not.
-    if (!typo && corrections.length === 0) {
-      for (const word of doublings(token.word)) {
-        if (inKnowledgeBase(index, stem(word))) corrections.push({ word, distance: 1, weight: TRANSPOSITION_WEIGHT, via: "fuzzy" });
+    // Also a non-word too short for the fuzzy search, vowels too ("bok" for book, "ned" for
+    // need): like a swap, an edit that keeps every letter typed.
+    const short = typo && token.word.length < MIN_FUZZY_LENGTH;
+    if (short || (!typo && corrections.length === 0)) {
+      for (const word of doublings(token.word, short)) {
+        if (inKnowledgeBase(index, stem(word))) corrections.push({ word, distance: 1, weight: typo ? SHORT_SWAP_WEIGHT : TRANSPOSITION_WEIGHT, via: "fuzzy" });
       }
     }
     // A word cut short ("discus" for discussed), real word or not.
@@ -466,13 +469,13 @@ const COMPOUND_PART_WEIGHT = 0.7;
 /** Match strength of a short non-word read as a swap of two letters of a document word ("dgo"). */
 const SHORT_SWAP_WEIGHT = 0.85;
 
-/** The spellings of a word with one consonant doubled, or one doubled letter single ("scraped" ↔ "scrapped"). */
-function doublings(word: string): string[] {
+/** The spellings of a word with one consonant (or any letter) doubled, or one doubled letter single ("scraped" ↔ "scrapped"). */
+function doublings(word: string, vowels = false): string[] {
   const out: string[] = [];
   for (let i = 1; i < word.length; i++) {
     const letter = word[i]!;
     if (letter === word[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
-    else if (/[bcdfgklmnprstz]/.test(letter) && letter !== word[i + 1]) out.push(word.slice(0, i + 1) + word.slice(i));
+    else if ((vowels ? /\p{L}/u : /[bcdfgklmnprstz]/).test(letter) && letter !== word[i + 1]) out.push(word.slice(0, i + 1) + word.slice(i));
   }
   return out;
 }

@@ -273,6 +273,12 @@ describe("question types", () => {
     expect(answer.kind).toBe("article");
     expect(answer.answer).toContain("Monday 7 October");
   });
+  it("a short misspelled word missing a doubled letter, vowel or consonant, is read as the document word ('bok' for book, 'ned' for need)", () => {
+    const ferry = knowledgeFrom({
+      ferry: " date 2024-10-01 The winter ferry timetable starts in October.\n\nFAQ:\n\nQ: Do I need to book?\n\nA: Vehicle bookings are recommended.\n\nQ: What time is the first ferry?\n\nA: The first sailing leaves at 7:10am.\n",
+    });
+    expect(answerQuestion(ferry, "do i ned to bok for the ferry").sources[0]?.text).toBe("Do I need to book?");
+  });
   it("a small number typed in digits finds it written in words, and the reverse ('2 hours' is 'two hours')", () => {
     const parking = knowledgeFrom({
       parking: " date 2024-03-01 New car-park charges start at the hospital in April.\n\nFAQ:\n\nQ: How much will it cost to park for up to two hours?\n\nA: A stay of up to two hours costs £2.20.\n\nQ: How much will it cost to park for the whole day?\n\nA: A stay of more than 4 hours costs £6.\n",
