@@ -133,6 +133,8 @@ interface AnalysisCache {
   wordSynonyms: Map<string, readonly Expansion[]>;
   /** True for a word the documents or the dictionary know (fixFunctionWordTypos leaves it): one closure per index, not per question. */
   isWord: (word: string) => boolean;
+  /** True for a word the documents use (in any form). */
+  inDocuments: (word: string) => boolean;
 }
 const analysisCaches = new WeakMap<RetrievalIndex, AnalysisCache>();
 
@@ -140,7 +142,8 @@ function analysisCache(index: RetrievalIndex, thesaurus: Thesaurus): AnalysisCac
   let cache = analysisCaches.get(index);
   if (!cache || cache.thesaurus !== thesaurus) {
     const isWord = (word: string) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word)) || lemmaCandidates(word).some((l) => l.length >= 3 && thesaurus.has(l));
-    analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map(), isWord }));
+    const inDocuments = (word: string) => index.vocabulary.has(word) || inKnowledgeBase(index, stem(word));
+    analysisCaches.set(index, (cache = { thesaurus, words: new Map(), synonyms: new Map(), wordSynonyms: new Map(), isWord, inDocuments }));
   }
   return cache;
 }
@@ -498,7 +501,7 @@ const ORIGIN_QUESTION = /\bfrom\W*$/i;
 /** Analyze a question against an index. Pure given the index and thesaurus (its caches change no result). */
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
-  const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), cache.isWord);
+  const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), cache.isWord, cache.inDocuments);
   const answerType = questionAnswerType(text);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);

@@ -136,8 +136,23 @@ const LOWER_CASE_WORD = /(?<![\p{L}\p{N}'])[a-z]{3,8}(?![\p{L}\p{N}'])/gu;
  * café", "whne does it open", "how mnay steps") with the words, so that they count as
  * function words and ask what they ask. Lower-case words only: a capitalized one may be a name.
  */
-export function fixFunctionWordTypos(text: string, isWord: (word: string) => boolean): string {
-  return text.replace(LOWER_CASE_WORD, (word) => (FUNCTION_WORDS.has(word) || isWord(word) ? word : functionWordFor(word) ?? word));
+export function fixFunctionWordTypos(text: string, isWord: (word: string) => boolean, inDocuments?: (word: string) => boolean): string {
+  return text.replace(LOWER_CASE_WORD, (word, offset: number) => {
+    if (FUNCTION_WORDS.has(word)) return word;
+    if (isWord(word)) return (inDocuments && !inDocuments(word) && auxiliaryFor(word, text.slice(Math.max(0, offset - 24), offset))) || word;
+    return functionWordFor(word) ?? word;
+  });
+}
+
+/** Auxiliaries a real word may be a swap of, just after a question word: "how long dose it take". */
+const AUXILIARIES: ReadonlySet<string> = new Set(["does", "did", "are", "was", "were", "can", "has", "have", "will"]);
+/** A question word, and at most one word after it ("how long", "what time"), ending where the next word starts. */
+const AFTER_QUESTION_WORD = /\b(?:how|when|where|what|why|who|which)(?:\s+[a-z]+)?\s+$/i;
+
+/** The auxiliary a real word is two letters swapped of ("dose" → "does") when `before` ends with a question word. */
+function auxiliaryFor(word: string, before: string): string | undefined {
+  if (!AFTER_QUESTION_WORD.test(before)) return undefined;
+  return transpositions(word).find((w) => AUXILIARIES.has(w));
 }
 
 /** Replace chat spellings of function and question words with the words ("wen" → "when"). */

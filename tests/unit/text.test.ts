@@ -32,6 +32,17 @@ describe("fixFunctionWordTypos", () => {
     expect(fixFunctionWordTypos("whne did ther owner leave", (w) => known.has(w))).toMatch(/^when did \w+ owner leave$/);
     expect(fixFunctionWordTypos("Whne Owns then", (w) => known.has(w))).toBe("Whne Owns then");
   });
+  it("reads a real word the documents do not use as the auxiliary it is a swap of, just after a question word", () => {
+    const dictionary = new Set(["dose", "long", "take", "installation"]);
+    const documents = new Set(["long", "take", "installation"]);
+    const fix = (text: string) => fixFunctionWordTypos(text, (w) => dictionary.has(w), (w) => documents.has(w));
+    expect(fix("how long dose installation take")).toBe("how long does installation take");
+    expect(fix("when dose it open")).toBe("when does it open");
+    // Elsewhere it is the word, and so is a word the documents use.
+    expect(fix("is one dose enough")).toBe("is one dose enough");
+    documents.add("dose");
+    expect(fix("how long dose installation take")).toBe("how long dose installation take");
+  });
 });
 
 describe("fixChatSpelling", () => {
