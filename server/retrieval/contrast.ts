@@ -25,6 +25,7 @@ const GROUPS: readonly string[] = [
   "big small large little huge tiny larger smaller bigger largest smallest biggest",
   "long short longer shorter longest shortest",
   "old new young older newer younger oldest newest youngest modern ancient",
+  "current currently existing new",
   "increase decrease rise fall raise lower grow shrink gain loss lose win",
   "open close start end begin finish",
   "buy sell import export lend borrow",

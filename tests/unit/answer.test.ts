@@ -188,6 +188,15 @@ describe("question types", () => {
     const when = explainQuestion(market, "When can I park at the market?");
     expect(when.explanation.candidates.find((c) => c.unit.kind === "faq" && c.unit.faq!.question === "Where can I park?")!.features.answerType).toBe(0);
   });
+  it("what is current is not what is new: a question about the current hours is not answered by the pair on the new ones", () => {
+    const tip = knowledgeFrom({
+      tip: " date 2024-03-01 The Brook Lane recycling centre will change its hours in May. At present it opens at 8am on weekdays but closes all day on Tuesdays.\n\nFAQ:\n\nQ: What are the recycling centre's new opening hours?\n\nA: From May the recycling centre will open from 9am to 5pm, seven days a week.\n",
+    });
+    const current = explainQuestion(tip, "What hours is the recycling centre currently open?");
+    expect(current.explanation.candidates.find((c) => c.unit.kind === "faq")!.features.opposite).toBe(1);
+    expect(current.answer.answer).not.toContain("9am to 5pm");
+    expect(answerQuestion(tip, "what are the new opening hours at the recycling centre").kind).toBe("faq");
+  });
   it("a pair about a sibling kind ('dog' for 'cat', 'coffee' for 'tea') says the other thing, though the documents never name the one asked about", () => {
     const licence = knowledgeFrom({
       licence: " date 2024-02-01 Dog owners in Wexham will need an annual licence for each dog from 1 April.\n\nFAQ:\n\nQ: Do I need a licence for my dog?\n\nA: Yes. Every dog kept in Wexham needs an annual licence.\n\nQ: Is there coffee at the council office?\n\nA: Yes, in the lobby.\n",
