@@ -82,6 +82,8 @@ const YEAR = /^(?:1\d|20)\d\d$/;
 /** A written number: digits with their separators ("1,150", "5.2", "2024"). */
 const DIGITS = /\d(?:[\d,.]*\d)?/g;
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTHS})\\.?\\s+$`, "i");
+/** What follows the hour of a time of day: "am", " p.m.", ":30" (whose minutes are skipped for the colon before them). */
+const CLOCK_AFTER = /^(?:\s?[ap]\.?m\b|:\d\d)/i;
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTHS})\\b`, "i");
 
 /**
@@ -96,6 +98,8 @@ function hasCountInDigits(text: string): boolean {
     const end = start + digits.length;
     if (digits.length === 4 && YEAR.test(digits)) continue;
     if (digits.length <= 2 && (MONTH_BEFORE.test(text.slice(Math.max(0, start - 11), start)) || MONTH_AFTER.test(text.slice(end, end + 16)))) continue;
+    // A time of day ("10 a.m.", "8am", "7:30", "6.30pm") says when, not how many.
+    if (CLOCK_AFTER.test(text.slice(end, end + 6)) || (digits.length === 2 && text[start - 1] === ":")) continue;
     return true;
   }
   return false;

@@ -244,7 +244,10 @@ describe("answer types", () => {
     ["About 340 homes were told to leave on Jan. 5.", true],
     ["The river could reach 5.2 metres.", true],
     ["Two of the bikes were stolen.", true],
-  ])("%s states a count: %s (a year or a date does not say how many)", (sentence, count) => {
+    ["The park opens on Saturday, May 18, 2024, with a ribbon-cutting ceremony at 10 a.m.", false],
+    ["Gates open at 6.30pm and the show starts at 19:45.", false],
+    ["The 8am train carries 400 passengers.", true],
+  ])("%s states a count: %s (a year, a date or a time of day does not say how many)", (sentence, count) => {
     expect((sentenceAnswerTypes(sentence) & TYPE_BITS.number) !== 0).toBe(count);
   });
 });
