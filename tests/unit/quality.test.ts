@@ -107,6 +107,7 @@ heldOutSet("seven more, typed as visitors type, some as company announcements (a
 heldOutSet("seven more in British, Australian and American English (a cinema reopening, NHS dentistry, a 20mph limit, an ice rink, garden plots, a food pantry, street trees)", "thirteenth", { overall: 0.75, refused: 0.45 });
 heldOutSet("seven more in British, Australian, American and Scottish settings (hospital parking, a market move, a vet hospital, a theatre festival, fibre broadband, a software price change, a ferry timetable)", "fourteenth", { overall: 0.72, refused: 0.6 });
 heldOutSet("seven more in British, Australian, Canadian and American English (GP opening hours, a recycling centre booking system, a shipwreck exhibition, bus routes, a charity 5K, a car-share club, a gym refurbishment)", "fifteenth", { overall: 0.74, refused: 0.7 });
+heldOutSet("seven more in British, Irish, Australian, Canadian and American English (a concert-venue bag policy, an e-scooter trial, hospital visiting hours, water bills, a dog park, a lifeguard season, a beer festival)", "sixteenth", { overall: 0.68, refused: 0.6 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
