@@ -181,6 +181,11 @@ function answerText(best: Candidate): string {
   return best.unit.kind === "faq" ? best.unit.faq!.answer : best.unit.sentence!.text;
 }
 
+/** True when the question asks how many of a thing (its head, see Query.head). */
+export function asksCount(query: Query): boolean {
+  return query.answerType === "number" && query.head >= 0;
+}
+
 /** A number, in digits or words. */
 const COUNT_WORD = /^(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|dozens?)$/;
 /** True when the unit's text puts a number up to three words before the question's head ("62,000 homes and businesses"). */
@@ -277,7 +282,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   if (!sameKind && relatedOnly(query, best)) confidence *= RELATED_ONLY_FACTOR;
   // "How many homes has the fire destroyed?" is not answered by a text that names homes but
   // counts something else: the number should stand just before the counted thing.
-  if (query.answerType === "number" && query.head >= 0 && !best.features.headless && !countsHead(query, best)) confidence *= UNCOUNTED_HEAD_FACTOR;
+  if (asksCount(query) && !best.features.headless && !countsHead(query, best)) confidence *= UNCOUNTED_HEAD_FACTOR;
   // A question whose non-name words the unit does not cover asks something else about the
   // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;

@@ -8,7 +8,7 @@ import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, asksCount, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -259,7 +259,7 @@ function restatingFaq(
     // says the opposite of a word asked ("the last sailing" is not restated by "the first ferry").
     if (saysOtherYear(query, c) || c.features.opposite) continue;
     // Nor, for "How many ACCOUNTS…?", one that counts nothing where the sentence counts them.
-    if (query.answerType === "number" && query.head >= 0 && countsHead(query, s.best) && !countsHead(query, c)) continue;
+    if (asksCount(query) && countsHead(query, s.best) && !countsHead(query, c)) continue;
     const confidence = confidenceOf(query, c, index);
     if (confidence < CONFIDENCE_BANDS.suggest) continue;
     if (!chosen || confidence > chosen.confidence) chosen = { best: c, confidence };
