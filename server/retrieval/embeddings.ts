@@ -161,6 +161,16 @@ function readCache(cache: string): Embeddings {
   return toEmbeddings(dimensions, words, vectors);
 }
 
+/** The installed word-vector package's version; null when it is not installed. */
+export function wordVectorsVersion(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    return (require(`${PACKAGE}/package.json`) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
 let cached: Embeddings | null | undefined;
 
 /**

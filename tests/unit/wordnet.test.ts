@@ -27,6 +27,12 @@ describe("the WordNet thesaurus", () => {
     expect(weight("trip", "journey")).toBe(RELATION_WEIGHTS.hierarchy);
     expect(weight("trip", "move")).toBe(0);
   });
+  it("relates everyday words the old sense-tagged corpus never saw, when today's text uses them often", () => {
+    expect(weight("toddler", "child")).toBeGreaterThan(0);
+    expect(weight("demo", "demonstration")).toBeGreaterThan(0);
+    // A rare untagged word stays out: it would only add noise.
+    expect(relatedLemmas(thesaurus, "yearling")).toEqual([]);
+  });
   it("knows the phrase a dictionary abbreviation stands for", () => {
     expect(weight("ceo", "chief_executive_officer")).toBeGreaterThan(0);
     expect(weight("gp", "general_practitioner")).toBeGreaterThan(0);
