@@ -11,7 +11,7 @@ export type SmalltalkIntent = "greeting" | "thanks" | "goodbye" | "help" | "iden
  */
 const INTENTS: ReadonlyArray<[SmalltalkIntent, RegExp]> = [
   ["help", /\b(?:help|what can you do|what do you do|what can i ask|what (?:kind|sort|type)s? of (?:questions|things)|what do you know|how does this work|how do i use (?:this|you)|what are you for|menu|what can you help|what questions)\b/],
-  ["identity", /\b(?:who are you|what are you|who am i (?:talking|speaking|chatting) (?:to|with)|who is this|are you (?:a |an )?(?:bot|robot|human|real|person|ai)|what(?:'s| is) your name)\b/],
+  ["identity", /\b(?:who are you|what are you|who am i (?:talking|speaking|chatting) (?:to|with)|who is this|are you (?:just )?(?:a |an )?(?:bot|robot|chatbot|human|real|person|ai|computer|machine)|what(?:'s| is) your name)\b/],
   ["wellbeing", /\b(?:how are you|how'?s it going|what'?s up|how do you do)\b/],
   ["thanks", /\b(?:thanks?|thank you|thx|ty|cheers|appreciated?|appreciate it)\b/],
   ["goodbye", /\b(?:bye+|goodbye|good bye|see you|see ya|cya|farewell|good night|take care|that'?s all)\b/],
@@ -29,7 +29,7 @@ const FILLER = new Set(
     "somebody here around online listening awake with am talking speaking chatting to answer " +
     // The intents' own words (a message may be nothing else: "cheers, bye!").
     "cheers thx ty appreciated appreciate byee cya ya farewell take care all greetings hiya howdy yo hallo heya sup " +
-    "alright understood").split(" "),
+    "alright understood or an just actual live chatbot computer machine").split(" "),
 );
 
 /**

@@ -102,7 +102,7 @@ describe("questions the documents do not answer", () => {
 });
 
 describe("small talk", () => {
-  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "what can you help me with?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?", "good morning, who am I talking to?", "cheers, bye!", "thx", "cya", "howdy", "What kind of questions can you answer?"])(
+  it.each(["hello", "Hi there!", "hello, is anyone there?", "anybody here?", "what can you help me with?", "thanks", "Thank you so much, that really helped!", "bye", "ok thanks, goodbye", "what can you do?", "good morning, who am I talking to?", "cheers, bye!", "thx", "cya", "howdy", "What kind of questions can you answer?", "Are you a real person or a bot?", "are you just a computer?"])(
     "%s is small talk",
     (message) => {
       expect(answerQuestion(seed, message).kind).toBe("smalltalk");
