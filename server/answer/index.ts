@@ -174,6 +174,8 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     mostConfident = Math.max(mostConfident, option.confidence);
   }
   if (!f || !s) return f ?? s;
+  // "How many vehicles use the bridge?": a sentence that counts vehicles beats a pair that does not.
+  if (asksCount(query) && countsHead(query, s.best) && !countsHead(query, f.best) && s.confidence >= CONFIDENCE_BANDS.suggest) return s;
   // The preference shrinks with the FAQ pair's own confidence: none for a pair that would
   // itself be refused, half in the "did you mean" band.
   let preference =
