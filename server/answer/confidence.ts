@@ -104,6 +104,8 @@ export function saysOtherDay(query: Query, best: Candidate): boolean {
 export const NO_CLOCK_TIME_FACTOR = 0.7;
 
 /** A question for a time of day: "What time does it open?", "at what time…" (not "what time of year"). */
+/** A question for a date: "What date…", "on which day…", "from what date…". */
+const DATE_QUESTION = /\b(?:what|which)\s+(?:date|day\s+(?:of\s+the\s+month|in\s+\w+))\b|\bon\s+(?:what|which)\s+day\b/i;
 const CLOCK_QUESTION = /\bwhat\s+time(?!\s+(?:of|control|frame|zone|limit|slot)s?\b)|\bat\s+what\s+time\b/i;
 /** A time of day: "9am", "9.30 pm", "18:45", "noon", "midnight", "six o'clock". */
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight|o'clock|dawn|dusk|sunrise|sunset)\b/i;
@@ -250,6 +252,8 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(answerText(best))) confidence *= NO_YEAR_FACTOR;
   // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
   if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;
+  // Nor is "What date does the cinema open?" by the pair on "What time does it open each day?".
+  if (DATE_QUESTION.test(query.text) && best.unit.kind === "faq" && CLOCK_QUESTION.test(best.unit.faq!.question)) confidence *= NO_CLOCK_TIME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".

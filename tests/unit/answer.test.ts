@@ -184,6 +184,14 @@ describe("question types", () => {
     expect(answerQuestion(town, "How many vehicles use the Ferrier Street Bridge each day?").answer).toContain("14,000 vehicles");
     expect(answerQuestion(town, "when does the ferrier street bridge close").kind).toBe("faq");
   });
+  it("a question for a date is not answered by the pair on the time of day", () => {
+    const cinema = knowledgeFrom({
+      cinema:
+        " date 2025-10-01 A new eight-screen cinema will open at Castlegate Shopping Centre on Friday 21 November. Northlight Cinemas will run it.\n\nFAQ:\n\nQ: What time does the cinema open each day?\n\nA: Doors open 30 minutes before the first screening of the day, usually around 10am.\n",
+    });
+    expect(answerQuestion(cinema, "What date does the new cinema open?").answer).toContain("Friday 21 November");
+    expect(answerQuestion(cinema, "what time does the cinema open").kind).toBe("faq");
+  });
   it("an FAQ pair that asks where and states the price asked for answers a price question", () => {
     const market = knowledgeFrom({
       market: " date 2024-04-01 The Ashbridge farmers' market moves to Riverside Walk in May.\n\nFAQ:\n\nQ: Where can I park?\n\nA: The Quay Street car park is 200 metres from the new site and costs £1.50 for three hours on Saturdays.\n\nQ: When does the market open?\n\nA: The first market at Riverside Walk is on Saturday 4 May.\n",
