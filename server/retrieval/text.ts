@@ -30,7 +30,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
 export const LIGHT_WORDS: ReadonlySet<string> = new Set([
   "happen", "thing", "stuff", "tell", "know", "say", "mean", "get", "go", "give", "kind", "type", "lot",
   "want", "need", "think", "pleas", "info", "inform", "detail", "anyth", "someth", "exactli", "realli",
-  "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use", "help",
+  "actual", "possibl", "explain", "describ", "question", "answer", "find", "let", "look", "use",
   "whether", "wonder", "curiou", "anybodi", "talk", "do", "becom", "one", "said", "new", "like", "abl",
   // indefinite words: "is there somewhere else…", "can anyone…"
   "somewhere", "anywhere", "everywhere", "elsewhere", "else", "someone", "somebody", "anyone", "everyone",

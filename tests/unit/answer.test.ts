@@ -184,6 +184,14 @@ describe("question types", () => {
     expect(answerQuestion(town, "How many vehicles use the Ferrier Street Bridge each day?").answer).toContain("14,000 vehicles");
     expect(answerQuestion(town, "when does the ferrier street bridge close").kind).toBe("faq");
   });
+  it("'help' is what a visitor asks for, not a light word: 'anything that helps with the cost' finds the pair on help with costs", () => {
+    const town = knowledgeIn(path.join(ROOT, "tests/fixtures/eighteenth/docs"));
+    const answer = answerQuestion(
+      town,
+      "My son's really keen on Dunmere but money is tight, it's just me working part-time, and the train fare there and back for both of us adds up to a fair bit. Is there anything that helps with the cost of getting to the open day?",
+    );
+    expect(answer.sources[0]!.text).toBe("Can I get help with travel costs?");
+  });
   it("a question for a date is not answered by the pair on the time of day", () => {
     const cinema = knowledgeFrom({
       cinema:
