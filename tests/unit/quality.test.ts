@@ -110,6 +110,7 @@ heldOutSet("seven more in British, Australian, Canadian and American English (GP
 heldOutSet("seven more in British, Irish, Australian, Canadian and American English (a concert-venue bag policy, an e-scooter trial, hospital visiting hours, water bills, a dog park, a lifeguard season, a beer festival)", "sixteenth", { overall: 0.68, refused: 0.6 });
 heldOutSet("seven more, three of them on one borough's council (a library refurbishment, school admissions, council-tax support, airport routes, allotments, flu jabs, a new cinema)", "seventeenth", { overall: 0.66, refused: 0.5 });
 heldOutSet("seven more around one town and its university (a bridge closure, energy prices, an open day, a repairs service, a market's move, youth football, a museum's late openings)", "eighteenth", { overall: 0.64, refused: 0.6 });
+heldOutSet("six wire-service news stories in the dev set's mix (a rate rise, a maritime treaty, a football transfer, an earthquake, a smartwatch recall, a Pacific summit)", "nineteenth", { overall: 0.68, refused: 0.65 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
