@@ -9,6 +9,9 @@ import { FIXTURE_KB, ROOT, SEED_DATA, knowledgeFrom, knowledgeIn } from "../supp
 
 const seed = knowledgeIn(SEED_DATA);
 const fixtures = knowledgeIn(FIXTURE_KB);
+/** The eighteenth blind set's seven documents (a town, its bridge, its university…), loaded once when first needed. */
+let eighteenthKb: ReturnType<typeof knowledgeIn> | undefined;
+const eighteenth = () => (eighteenthKb ??= knowledgeIn(path.join(ROOT, "tests/fixtures/eighteenth/docs")));
 const seedFaqs = seed.faqs.map((f) => f.question);
 
 describe("an FAQ question typed exactly", () => {
@@ -180,14 +183,13 @@ describe("question types", () => {
   it("for 'how many THINGS', a sentence that counts them beats an FAQ pair that names them but counts nothing", () => {
     // A bridge closure report and six others: the pair on when the bridge closes (to vehicles)
     // was chosen over "carries around 14,000 vehicles a day".
-    const town = knowledgeIn(path.join(ROOT, "tests/fixtures/eighteenth/docs"));
+    const town = eighteenth();
     expect(answerQuestion(town, "How many vehicles use the Ferrier Street Bridge each day?").answer).toContain("14,000 vehicles");
     expect(answerQuestion(town, "when does the ferrier street bridge close").kind).toBe("faq");
   });
   it("'help' is what a visitor asks for, not a light word: 'anything that helps with the cost' finds the pair on help with costs", () => {
-    const town = knowledgeIn(path.join(ROOT, "tests/fixtures/eighteenth/docs"));
     const answer = answerQuestion(
-      town,
+      eighteenth(),
       "My son's really keen on Dunmere but money is tight, it's just me working part-time, and the train fare there and back for both of us adds up to a fair bit. Is there anything that helps with the cost of getting to the open day?",
     );
     expect(answer.sources[0]!.text).toBe("Can I get help with travel costs?");
