@@ -103,9 +103,9 @@ export function saysOtherDay(query: Query, best: Candidate): boolean {
 /** "What time…?" answered by a text that gives no time of day (a date at most) keeps this share. */
 export const NO_CLOCK_TIME_FACTOR = 0.7;
 
-/** A question for a time of day: "What time does it open?", "at what time…" (not "what time of year"). */
 /** A question for a date: "What date…", "on which day…", "from what date…". */
 const DATE_QUESTION = /\b(?:what|which)\s+(?:date|day\s+(?:of\s+the\s+month|in\s+\w+))\b|\bon\s+(?:what|which)\s+day\b/i;
+/** A question for a time of day: "What time does it open?", "at what time…" (not "what time of year"). */
 const CLOCK_QUESTION = /\bwhat\s+time(?!\s+(?:of|control|frame|zone|limit|slot)s?\b)|\bat\s+what\s+time\b/i;
 /** A time of day: "9am", "9.30 pm", "18:45", "noon", "midnight", "six o'clock". */
 const CLOCK_TIME = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\b\.?|p\.?m\b\.?)|\b\d{1,2}:\d\d\b|\b(?:noon|midday|midnight|o'clock|dawn|dusk|sunrise|sunset)\b/i;

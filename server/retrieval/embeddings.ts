@@ -96,14 +96,19 @@ export function cosineWithNorms(embeddings: Embeddings, norms: Float64Array, a: 
   return (d0 + d1 + d2 + d3) / Math.sqrt(na * nb);
 }
 
-function packageFile(): { json: string; cache: string } {
+/** The installed package's manifest path and version (throws when it is not installed). */
+function installedPackage(): { manifest: string; version: string } {
   const require = createRequire(import.meta.url);
   const manifest = require.resolve(`${PACKAGE}/package.json`);
-  const pkg = require(manifest) as { version: string };
+  return { manifest, version: (require(manifest) as { version: string }).version };
+}
+
+function packageFile(): { json: string; cache: string } {
+  const { manifest, version } = installedPackage();
   const nodeModules = path.dirname(path.dirname(manifest));
   return {
     json: path.join(path.dirname(manifest), `${PACKAGE}.json`),
-    cache: path.join(nodeModules, ".cache", "faqbot", `embeddings-v${CACHE_VERSION}-${pkg.version}`),
+    cache: path.join(nodeModules, ".cache", "faqbot", `embeddings-v${CACHE_VERSION}-${version}`),
   };
 }
 
@@ -164,8 +169,7 @@ function readCache(cache: string): Embeddings {
 /** The installed word-vector package's version; null when it is not installed. */
 export function wordVectorsVersion(): string | null {
   try {
-    const require = createRequire(import.meta.url);
-    return (require(`${PACKAGE}/package.json`) as { version: string }).version;
+    return installedPackage().version;
   } catch {
     return null;
   }
