@@ -4,6 +4,7 @@
  */
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWordTypos, normalizeText, stem, tokenize, transpositions, type Token } from "./text.ts";
+import { AMERICAN_SPELLINGS } from "./spelling.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
@@ -111,6 +112,18 @@ function computeLemmaCandidates(word: string): string[] {
     if (pattern.test(word)) forms.push(word.replace(pattern, replacement));
   }
   return [...new Set(forms)].filter((f) => f.length >= 2);
+}
+
+/**
+ * lemmaCandidates, and those of the word's American spelling when none of the typed forms has
+ * related words: WordNet files many British spellings as rare variants without relations
+ * ("reorganisation"), their American twins with them. (Not otherwise: "colour" has its own.)
+ */
+function lemmaForms(thesaurus: Thesaurus, word: string): readonly string[] {
+  const forms = lemmaCandidates(word);
+  const american = AMERICAN_SPELLINGS.get(word);
+  if (american === undefined || forms.some((form) => relatedLemmas(thesaurus, form).length > 0)) return forms;
+  return [...forms, ...lemmaCandidates(american)];
 }
 
 function inKnowledgeBase(index: RetrievalIndex, s: string): boolean {
@@ -551,7 +564,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     // Synonyms and related forms; also of a two-word lemma with the next word ("talk about").
     // (Only lemmas that start a two-word lemma of the thesaurus are joined: most start none,
     // and the others would only cost a string and a look-up each.)
-    const forms = lemmaCandidates(token.word);
+    const forms = lemmaForms(cache.thesaurus, token.word);
     const lemmas = forms.slice();
     const following = tokens[token.position + 1];
     if (following) for (const l of forms) if (starts.has(l)) lemmas.push(`${l}_${following.word}`);

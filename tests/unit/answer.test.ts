@@ -403,6 +403,16 @@ describe("question types", () => {
     expect(term.expansions).toMatchObject([{ word: "licensed", weight: NEGATED_WEIGHT }]);
     expect(answerQuestion(dogs, "what is the fine for an unlicensed dog").sources[0]?.text).toBe("What happens if my dog isn’t licensed?");
   });
+  it("a British spelling WordNet lists without relations takes its American twin's ('reorganisation' → shake-up)", () => {
+    const firm = knowledgeFrom({
+      firm: " date 2024-09-01\nCorvex will cut 300 jobs.\n\nFAQ:\n\nQ: Is a management shakeup planned?\n\nA: Yes, in March.\n\nQ: Where is Corvex based?\n\nA: In Tessvik.\n",
+    });
+    const term = analyzeQuery(firm.index, firm.thesaurus, "is a management reorganisation planned").terms.find((t) => t.word === "reorganisation")!;
+    expect(term.expansions.map((e) => e.word)).toContain("shakeup");
+    // A British spelling with relations of its own keeps them: "colours" is not "color" (distort, tone…).
+    const colours = analyzeQuery(firm.index, firm.thesaurus, "what colours").terms.find((t) => t.word === "colours")!;
+    expect(colours.expansions.map((e) => e.word)).not.toContain("distort");
+  });
   it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: How much does entry to the tour cost?\n\nA: Tickets cost £9 for adults and £4.50 for children aged 5 to 16.\n",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cosine, type Embeddings } from "../../server/retrieval/embeddings.ts";
 import { MAX_RELATED_STRENGTH, MIN_SIMILARITY, relatedStrength } from "../../server/retrieval/semantic.ts";
 import { contrasting } from "../../server/retrieval/contrast.ts";
-import { answerQuestion } from "../../server/answer/index.ts";
+import { answerQuestion, explainQuestion } from "../../server/answer/index.ts";
 import { parseDocument } from "../../server/knowledge/parse.ts";
 import { buildKnowledgeBase } from "../../server/knowledge/knowledge-base.ts";
 
@@ -51,6 +51,30 @@ describe("related-word matching in answers", () => {
     expect(answer.sources[0]!.text).toBe("How have supporters reacted to the transfer?");
     // Without vectors the same question is matched on fewer words: never more confidently.
     expect(answerQuestion(without, question).confidence).toBeLessThanOrEqual(answer.confidence);
+  });
+});
+
+describe("British spellings in word vectors", () => {
+  // Rows are in order of frequency: a rare British spelling (past the well-trained rows) has
+  // a poor vector, its American twin a good one.
+  const words: Record<string, number[]> = { restructuring: [100, 20, 0, 0], reorganization: [95, 30, 5, 0], cinema: [0, 100, 0, 0] };
+  const rows = new Map(Object.keys(words).map((w, i) => [w, i]));
+  const rare = 40_000;
+  rows.set("reorganisation", rare);
+  const data = new Int8Array((rare + 1) * 4);
+  Object.values(words).forEach((v, i) => v.forEach((x, k) => (data[i * 4 + k] = x)));
+  [0, 0, 100, 10].forEach((x, k) => (data[rare * 4 + k] = x));
+  const text =
+    " date 2024-05-01 Corvex will cut 300 jobs.\n\nFAQ:\n\nQ: Why is Corvex restructuring?\n\nA: To cut costs.\n\nQ: Where is the cinema?\n\nA: In Tessvik.\n";
+  const parsed = parseDocument("firm", text);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const kb = buildKnowledgeBase([parsed.document], { embeddings: { dimensions: 4, rows, vectors: data } });
+
+  it("a rare British spelling is compared through its American twin's vector", () => {
+    const { explanation } = explainQuestion(kb, "why the reorganisation at corvex");
+    const best = explanation.candidates[0]!;
+    expect(best.unit.faq?.question).toBe("Why is Corvex restructuring?");
+    expect(best.matches.find((m) => m.term === "reorganisation")?.strength).toBeGreaterThan(0.5);
   });
 });
 
