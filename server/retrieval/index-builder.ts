@@ -5,6 +5,7 @@
  * a posting list per field, so a query touches only the units that share a term with it.
  * Everything derived (idf, name flags, answer types) is computed here once, not per query.
  */
+import { definedAbbreviations, type AbbreviationDefinition } from "./abbreviations.ts";
 import type { Document, FaqPair, Sentence } from "../knowledge/types.ts";
 import { CALENDAR_WORDS, faqQuestionType, sentenceAnswerTypes, wordHints, type AnswerType } from "./features.ts";
 import { STOPWORDS, isFragment, scanWords, stem, tokenize, type WordForm, type WordVisitor } from "./text.ts";
@@ -129,6 +130,11 @@ export interface RetrievalIndex {
   readonly exactQuestions: ReadonlyMap<string, readonly number[]>;
   /** First two-word acronyms of capitalized phrases: "nk" → ["north", "korea"] (stems). */
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Abbreviations the documents define ("the Kestrian Medicines Authority (KMA)"), by each
+   * stem of the name they stand for (see server/retrieval/abbreviations.ts).
+   */
+  readonly abbreviations: ReadonlyMap<string, readonly AbbreviationDefinition[]>;
   /**
    * True when the documents write stem `b` capitalized right after capitalized stem `a` (stop
    * words between aside): the two are parts of one proper name ("Kerrigan Ridge Walk").
@@ -440,6 +446,20 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
   const vocabulary = new Vocabulary();
   const exactQuestions = new Map<string, number[]>();
   const acronyms = new Map<string, string[]>();
+  const abbreviations = new Map<string, AbbreviationDefinition[]>();
+  const defined = new Set<string>();
+  const define = (text: string) => {
+    for (const definition of definedAbbreviations(text)) {
+      const key = `${definition.abbreviation} ${definition.stems.join(" ")}`;
+      if (defined.has(key)) continue;
+      defined.add(key);
+      for (const s of new Set(definition.stems)) {
+        const list = abbreviations.get(s);
+        if (list) list.push(definition);
+        else abbreviations.set(s, [definition]);
+      }
+    }
+  };
   const documentIndex = new Map<string, number>();
   const ledes: Set<string>[] = [];
   const ledeUnits: number[] = [];
@@ -657,6 +677,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       pushSequence();
       const key = q.key;
       const a = analyze(faq.answer, doc);
+      define(faq.answer);
       distinct(answerTerms, answerUnits, index);
       units.push({
         index,
@@ -685,6 +706,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     let previous = "";
     for (const sentence of document.sentences) {
       const analyzed = analyze(sentence.text, doc);
+      define(sentence.text);
       since++;
       let antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;
       // "The International Master from Leicester clinched the title": a sentence that opens on a
@@ -772,6 +794,7 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     maxIdf,
     exactQuestions,
     acronyms,
+    abbreviations,
     unitDocs,
     inNamePhrase: (a: string, b: string) => {
       const x = termIds.get(a);

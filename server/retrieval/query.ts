@@ -5,6 +5,7 @@
 import type { RetrievalIndex } from "./index-builder.ts";
 import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWordTypos, normalizeText, stem, tokenize, transpositions, type Token } from "./text.ts";
 import { AMERICAN_SPELLINGS } from "./spelling.ts";
+import type { AbbreviationDefinition } from "./abbreviations.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
 import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
@@ -213,6 +214,21 @@ export function isEnglishWord(thesaurus: Thesaurus, word: string): boolean {
 }
 
 const TYPE_ASKING = new Set(["how", "what", "which"]);
+
+/** Words of a "who" question that ask for a leader: "who runs…", "who heads…", "who is the boss of…". */
+const LEADING_WORDS: ReadonlySet<string> = new Set(["run", "head", "lead", "leader", "boss", "charg"].map((w) => stem(w)));
+/** Titles a document gives a leader by (stems): any of them answers a LEADING_WORDS question. */
+const LEADER_TITLE_WORDS = [
+  "chief", "executive", "director", "ceo", "chairman", "chairwoman", "chairperson", "chair", "president", "head", "leader",
+  "governor", "manager", "boss", "commissioner", "principal", "headteacher", "headmaster", "headmistress", "mayor",
+  "chancellor", "superintendent", "secretary", "minister", "founder", "owner",
+];
+let leaderTitleStems: readonly string[] | undefined;
+function leaderTitles(): readonly string[] {
+  return (leaderTitleStems ??= [...new Set(LEADER_TITLE_WORDS.map((w) => stem(w)))]);
+}
+/** Weight of a leader's title as the match of a LEADING_WORDS word. */
+const LEADER_TITLE_WEIGHT = 0.7;
 
 /** Idioms that ask for an answer type; their words are not topics ("what would it set us back"). */
 const TYPE_IDIOMS: Partial<Record<AnswerType, RegExp>> = {
@@ -508,6 +524,33 @@ export function childAges(text: string): string {
   return text.replace(CHILD_AGE, (age) => (age.endsWith("s") ? "children" : "child"));
 }
 
+/** Trust in a defined abbreviation as the match of the words of its name. */
+const ABBREVIATION_WEIGHT = 0.9;
+
+/**
+ * The words of a name the documents abbreviate ("Kestrian Anti-Doping Agency", defined as
+ * KADA) also match the abbreviation: each gets it as an expansion, so a text that says "KADA"
+ * matches the whole name. The question must give every word of the name, or all but one of a
+ * longer name's but its last (the head noun: "the Anti-Doping Agency").
+ */
+function addAbbreviations(index: RetrievalIndex, terms: QueryTerm[]): void {
+  const stems = new Set(terms.map((t) => t.stem));
+  let checked: Set<AbbreviationDefinition> | undefined;
+  for (const term of terms) {
+    for (const definition of index.abbreviations.get(term.stem) ?? []) {
+      if ((checked ??= new Set()).has(definition)) continue;
+      checked.add(definition);
+      const given = definition.stems.filter((s) => stems.has(s)).length;
+      const whole = given === definition.stems.length || (definition.stems.length >= 3 && given === definition.stems.length - 1 && stems.has(definition.stems.at(-1)!));
+      if (!whole || stems.has(definition.abbreviation)) continue;
+      terms.forEach((t, i) => {
+        if (!definition.stems.includes(t.stem) || t.expansions.some((e) => e.stem === definition.abbreviation)) return;
+        terms[i] = { ...t, expansions: [...t.expansions, { stem: definition.abbreviation, weight: ABBREVIATION_WEIGHT, via: "acronym", word: definition.abbreviation }] };
+      });
+    }
+  }
+}
+
 /** "Where is she from?", "where do the beans come from": a question for an origin. */
 const ORIGIN_QUESTION = /\bfrom\W*$/i;
 
@@ -581,6 +624,15 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     for (const expansion of synonyms) {
       if (!expansions.some((e) => e.stem === expansion.stem)) expansions.push(expansion);
     }
+    // "Who runs / heads / is the boss of X?" asks for X's leader, whatever the title the
+    // documents give ("KMA director general Selin Ardawi", "chief executive Oskar Renfeld").
+    if (answerType === "person" && LEADING_WORDS.has(token.stem)) {
+      for (const title of leaderTitles()) {
+        if (title !== token.stem && inKnowledgeBase(index, title) && !expansions.some((e) => e.stem === title)) {
+          expansions.push({ stem: title, weight: LEADER_TITLE_WEIGHT, via: "synonym", word: index.surface.get(title) ?? title });
+        }
+      }
+    }
     const term = makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase);
     // A verb form typed in lower case is not the name it shares a stem with: "parking" is not
     // the Park of "Lyons Park".
@@ -595,6 +647,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   }
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
+  if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 

@@ -647,9 +647,12 @@ class QueryPlan {
     const matchedMain = matchedScratch(mainLength);
     let assignedCount = 0;
     for (const option of options) {
-      if (assigned[option.term] || claimedAt[option.id] === claim) continue;
+      // An abbreviation stands for every word of its name: "KADA" matches "Kestrian",
+      // "Anti-Doping" and "Agency" at once (see addAbbreviations in query.ts).
+      const shared = option.via === "acronym";
+      if (assigned[option.term] || (!shared && claimedAt[option.id] === claim)) continue;
       assigned[option.term] = option;
-      claimedAt[option.id] = claim;
+      if (!shared) claimedAt[option.id] = claim;
       if (option.field === MAIN) matchedMain[option.pos] = option.strength;
       if (++assignedCount === terms.length) break;
     }

@@ -413,6 +413,25 @@ describe("question types", () => {
     const colours = analyzeQuery(firm.index, firm.thesaurus, "what colours").terms.find((t) => t.word === "colours")!;
     expect(colours.expansions.map((e) => e.word)).not.toContain("distort");
   });
+  it("a name the documents abbreviate matches a sentence that gives only the abbreviation", () => {
+    const water = knowledgeFrom({
+      water: " date 2024-09-01\nThe Harlow Water Authority (HWA) has banned hosepipes across the county from Friday.\n\nReservoir levels are at 41 percent.\n\nHWA chief executive Dana Okafor said the ban could last until October.\n\nFAQ:\n\nQ: When does the hosepipe ban start?\n\nA: On Friday.\n",
+    });
+    const answer = answerQuestion(water, "how long could the Harlow Water Authority ban last");
+    expect(answer.answer).toContain("Dana Okafor said the ban could last until October");
+    // Every word of the name is matched through the abbreviation.
+    const { explanation } = explainQuestion(water, "how long could the Harlow Water Authority ban last");
+    const best = explanation.candidates[0]!;
+    expect(best.matches.filter((m) => m.via === "acronym").map((m) => m.term)).toEqual(["harlow", "water", "authority"]);
+  });
+  it("'who runs / heads X?' is answered by X's leader under any title ('chief executive Dana Okafor')", () => {
+    const water = knowledgeFrom({
+      water: " date 2024-09-01\nThe Harlow Water Authority has banned hosepipes across the county from Friday, its first ban since 2018.\n\nReservoir levels are at 41 percent, said a spokesperson for the Harlow Water Authority.\n\nHarlow Water Authority chief executive Dana Okafor said the ban could last until October.\n\nFAQ:\n\nQ: When does the hosepipe ban start?\n\nA: On Friday.\n",
+    });
+    for (const question of ["who runs the harlow water authority", "Who heads the Harlow Water Authority?", "who is the head of harlow water authority"]) {
+      expect(answerQuestion(water, question).answer, question).toContain("Dana Okafor");
+    }
+  });
   it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: How much does entry to the tour cost?\n\nA: Tickets cost £9 for adults and £4.50 for children aged 5 to 16.\n",
