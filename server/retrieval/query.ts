@@ -633,7 +633,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
         }
       }
     }
-    const term = makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase);
+    // The particle of a phrasal verb says little alone: "burned down", "called off", "paid back".
+    const particle = PARTICLES.has(token.word) && preceding !== undefined && !preceding.stop && canBeVerb(cache.thesaurus, preceding.word);
+    const term = makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase, particle);
     // A verb form typed in lower case is not the name it shares a stem with: "parking" is not
     // the Park of "Lyons Park".
     if (term.name && !token.capitalized && VERB_FORM.test(token.word) && !VERB_FORM.test(index.surface.get(term.stem) ?? token.word)) term.name = false;
@@ -753,6 +755,12 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
   return head >= 0 && !terms[head]!.light ? head : -1;
 }
 
+/** Whether WordNet knows a word (or its base form) as a verb ("burned": burn). */
+function canBeVerb(thesaurus: Thesaurus, word: string): boolean {
+  for (const lemma of lemmaCandidates(word)) if (partsOfSpeech(thesaurus, lemma).includes("v")) return true;
+  return false;
+}
+
 /** Whether a word is the plural of a noun WordNet knows ("customers", "sailings"; not "bus"). */
 function isPluralNoun(thesaurus: Thesaurus, word: string): boolean {
   if (!/[^su]s$/.test(word)) return false;
@@ -773,8 +781,8 @@ function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positi
   return -1;
 }
 
-function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false, phrase = false): QueryTerm {
-  const light = preamble || (LIGHT_WORDS.has(s) && !phrase);
+function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false, phrase = false, particle = false): QueryTerm {
+  const light = preamble || particle || (LIGHT_WORDS.has(s) && !phrase);
   const best = expansions.reduce<Expansion | undefined>((a, e) => (!a || e.weight > a.weight ? e : a), undefined);
   const idf = best ? index.idf(best.stem) : index.maxIdf;
   // A name only when the word itself (or its spelling corrected) is one: "married" is not a

@@ -432,6 +432,15 @@ describe("question types", () => {
       expect(answerQuestion(water, question).answer, question).toContain("Dana Okafor");
     }
   });
+  it("the particle of a phrasal verb weighs little ('burned down', 'paid back'); 'down' elsewhere keeps its weight", () => {
+    const fire = knowledgeFrom({
+      fire: " date 2024-09-01\nThe fire near Ostra forced 2,000 people from their homes.\n\nAt least 40 homes were destroyed before the wind dropped.\n\nWater levels in the reservoir went down by two metres during the fire.\n\nFAQ:\n\nQ: Can residents go home?\n\nA: Not yet.\n",
+    });
+    const term = (question: string, word: string) => analyzeQuery(fire.index, fire.thesaurus, question).terms.find((t) => t.word === word)!;
+    expect(term("how many homes burned down", "down").light).toBe(true);
+    expect(term("is the down payment refundable", "down").light).toBe(false);
+    expect(answerQuestion(fire, "how many homes burned down").answer).toContain("At least 40 homes were destroyed");
+  });
   it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: How much does entry to the tour cost?\n\nA: Tickets cost £9 for adults and £4.50 for children aged 5 to 16.\n",
