@@ -411,8 +411,11 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
     // A word cut short ("discus" for discussed), real word or not.
     if (corrections.length === 0) corrections.push(...index.vocabulary.completions(token.word));
-    // A short non-word missing its last letter ("hom" for home).
-    if (corrections.length === 0 && typo && /^\p{L}+$/u.test(token.word)) corrections.push(...index.vocabulary.completions(token.word, 2, 1));
+    // A short non-word missing its last letter ("hom" for home): also beside a correction
+    // that changes a letter ("sav": save, not the name San).
+    if ((corrections.length === 0 || short) && typo && /^\p{L}+$/u.test(token.word)) {
+      for (const completion of index.vocabulary.completions(token.word, 2, 1)) if (!corrections.some((c) => c.word === completion.word)) corrections.push(completion);
+    }
     // Another form of a document word, misspelled past its stem ("pedestrianisaton" for
     // pedestrianisation, whose stem "pedestrianis" the documents use).
     if (corrections.length === 0 && expansions.length === 0) {

@@ -382,6 +382,14 @@ describe("question types", () => {
     expect(term("what happened in 198", "198").known).toBe(false);
     expect(answerQuestion(broadband, "when will my hom be conected").sources[0]?.text).toBe("When will my home be connected?");
   });
+  it("a short non-word missing its last letter is read as the word, even when a letter changed would give a name ('sav': save, not San)", () => {
+    const budget = knowledgeFrom({
+      budget: " date 2024-09-01\nThe council of San Marlo will cut 40 posts.\n\nFAQ:\n\nQ: How much will the council save?\n\nA: About £2 million a year.\n",
+    });
+    const term = analyzeQuery(budget.index, budget.thesaurus, "how much will the council sav").terms.find((t) => t.word === "sav")!;
+    expect(term.expansions.map((e) => e.word)).toContain("save");
+    expect(answerQuestion(budget, "how much will the council sav").sources[0]?.text).toBe("How much will the council save?");
+  });
   it("a typo of a function word is read as that word ('whne', 'ther', 'mnay'); a word the documents or the dictionary know is not", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse has 142 steps and will reopen in April.\n\nFAQ:\n\nQ: Is there a café at the lighthouse?\n\nA: Yes, in the old cottages.\n\nQ: When will the lighthouse reopen?\n\nA: In April.\n",

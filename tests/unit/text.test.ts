@@ -180,6 +180,7 @@ describe("answer types", () => {
     ["price of entry for children", "money"],
     ["Which contractor is preparing the site?", "person"],
     ["What interest rate is charged on late payments?", "number"],
+    ["What was Norland's unemployment rate last year?", "number"],
     ["What happened to the rate of inflation?", "none"],
     ["What group can amend the constitution?", "none"],
     ["what county is the new depot in", "place"],
