@@ -328,7 +328,8 @@ describe("question types", () => {
     });
     const sunday = answerQuestion(ferry, "what time is the first ferry on Sundays");
     expect(sunday.sources[0]?.text).toBe("What time is the first ferry?");
-    expect(sunday.confidence).toBeLessThan(0.6);
+    // OTHER_YEAR_FACTOR (0.6, for other days too) of at most a perfect match.
+    expect(sunday.confidence).toBeLessThanOrEqual(0.6);
     expect(answerQuestion(ferry, "what time is the first ferry on weekdays").confidence).toBeGreaterThan(0.8);
     // A span covers the days between.
     expect(answerQuestion(ferry, "is the office open on Wednesdays").confidence).toBeGreaterThan(0.7);

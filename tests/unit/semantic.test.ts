@@ -78,6 +78,39 @@ describe("British spellings in word vectors", () => {
   });
 });
 
+describe("an FAQ pair's meaning", () => {
+  const words = embeddings({
+    money: [100, 0, 0, 0],
+    refund: [98, 15, 0, 0],
+    ticket: [0, 100, 0, 0],
+    happen: [0, 0, 100, 0],
+    concert: [0, 0, 0, 100],
+    harwick: [0, 0, 100, 0],
+  });
+  const pair = (answer: string) => {
+    const parsed = parseDocument("gig", ` date 2024-05-01 The concert is cancelled.\n\nFAQ:\n\nQ: What happens to my ticket?\n\nA: ${answer}\n`);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return buildKnowledgeBase([parsed.document], { embeddings: words });
+  };
+  const meaning = (kb: ReturnType<typeof pair>, question = "money for the ticket") =>
+    explainQuestion(kb, question).explanation.candidates.find((c) => c.unit.kind === "faq")!.features.meaning;
+
+  it("is its question's and its short answer's: the answer says what the pair is about", () => {
+    // The question alone ("happens", "ticket") is far from the visitor's ("money", "ticket"); with its answer, near.
+    expect(meaning(pair("A full refund."))).toBeGreaterThan(0.3);
+    // The names an answer gives in passing are left out of its meaning.
+    expect(meaning(pair("A full refund from Harwick."))).toBeGreaterThan(0.3);
+  });
+  it("is its question's alone for a long message (a long message's words are its topic's)", () => {
+    const long = "money for the ticket, says my aunt who bought seats online for her grandsons last spring before moving abroad";
+    expect(meaning(pair("A full refund."), long)).toBe(0);
+  });
+  it("is its question's alone when the answer is long (a long answer's words are its topic's)", () => {
+    const long = "A full refund. " + Array.from({ length: 40 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`).join(" ") + ".";
+    expect(meaning(pair(long))).toBe(0);
+  });
+});
+
 describe("contrasting words", () => {
   it("numbers, ordinals, months and antonyms are never related words", () => {
     expect(contrasting("second", "first")).toBe(true);
