@@ -900,6 +900,9 @@ export const LEDE_BONUS = 0.05;
 /** Weight of an FAQ question's meaning-similarity to the visitor's (see SemanticMatcher.questionSimilarity). */
 export const MEANING_WEIGHT = 0.3;
 
+/** FAQ pairs nearest in meaning added to the candidates (see SemanticMatcher.nearestPairs). */
+const NEAREST_PAIRS = 3;
+
 /** FAQ candidates compared as whole strings (a small, fixed cost per question). */
 const FUZZY_DEPTH = 5;
 
@@ -991,10 +994,13 @@ function faqBigrams(key: string): Uint32Array {
 /** Rank the units of the index (or of one document) for a question, best first. */
 export function rank(index: RetrievalIndex, query: Query, scope?: number, semantic?: SemanticMatcher): Candidate[] {
   const ids = expansionTerms(index, query);
-  const top = gatherCandidates(index, query, ids, scope).map((u) => index.units[u]!);
+  const gathered = gatherCandidates(index, query, ids, scope);
+  const meaning = semantic?.questionSimilarity(query);
+  // The FAQ pairs nearest in meaning, whatever words they share with the question.
+  if (meaning) for (const u of semantic!.nearestPairs(meaning, scope, NEAREST_PAIRS)) if (!gathered.includes(u)) gathered.push(u);
+  const top = gathered.map((u) => index.units[u]!);
   const fuzzy = wholeQuestionSimilarity(query.key, top);
   const plan = new QueryPlan(index, query, ids, semantic?.forQuery(query));
-  const meaning = semantic?.questionSimilarity(query);
   const candidates = top.map((unit) =>
     // An FAQ question that means the same as the visitor's, in other words.
     plan.score(unit, fuzzy.get(unit.index) ?? 0, meaning && unit.kind === "faq" ? meaning(unit.index) : undefined),

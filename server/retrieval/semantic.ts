@@ -18,6 +18,8 @@ const WELL_TRAINED_ROWS = 30_000;
 
 /** Answers of at most this many distinct stems say what their pair is about (a longer one's mean vector is its topic's). */
 const MAX_MEANING_ANSWER = 30;
+/** Knowledge bases with at most this many FAQ pairs compare every pair's meaning with each question (see nearestPairs). */
+const MAX_SCANNED_PAIRS = 2_000;
 /** Questions of at most this many content words are compared with an FAQ pair's answer too (see questionSimilarity). */
 const MAX_MEANING_QUESTION = 10;
 
@@ -191,6 +193,34 @@ export class SemanticMatcher {
       }
       return best;
     };
+  }
+
+  /** The knowledge base's FAQ units, when few enough to compare with every question (see nearestPairs); null otherwise. */
+  private pairUnits: Int32Array | null | undefined;
+
+  /**
+   * The `count` FAQ pairs (unit indexes) nearest in meaning to a question (`similarity`, from
+   * questionSimilarity), of one document or all, with a similarity above 0; none when the
+   * knowledge base holds more than MAX_SCANNED_PAIRS pairs. A paraphrase may share no word
+   * with the pair it means, and word matching alone never finds that pair.
+   */
+  nearestPairs(similarity: (unitIndex: number) => number, scope: number | undefined, count: number): number[] {
+    if (this.pairUnits === undefined) {
+      const found: number[] = [];
+      for (const unit of this.index.units) if (unit.kind === "faq") found.push(unit.index);
+      this.pairUnits = found.length <= MAX_SCANNED_PAIRS ? Int32Array.from(found) : null;
+    }
+    if (!this.pairUnits || count <= 0) return [];
+    const best: Array<[number, number]> = [];
+    for (const u of this.pairUnits) {
+      if (scope !== undefined && this.index.unitDocs[u] !== scope) continue;
+      const value = similarity(u);
+      if (value <= 0 || (best.length === count && value <= best[count - 1]![1])) continue;
+      best.push([u, value]);
+      best.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      if (best.length > count) best.pop();
+    }
+    return best.map(([u]) => u);
   }
 
   /**

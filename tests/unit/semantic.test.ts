@@ -86,6 +86,8 @@ describe("an FAQ pair's meaning", () => {
     happen: [0, 0, 100, 0],
     concert: [0, 0, 0, 100],
     harwick: [0, 0, 100, 0],
+    cash: [100, 5, 0, 0],
+    pass: [5, 100, 0, 0],
   });
   const pair = (answer: string) => {
     const parsed = parseDocument("gig", ` date 2024-05-01 The concert is cancelled.\n\nFAQ:\n\nQ: What happens to my ticket?\n\nA: ${answer}\n`);
@@ -100,6 +102,10 @@ describe("an FAQ pair's meaning", () => {
     expect(meaning(pair("A full refund."))).toBeGreaterThan(0.3);
     // The names an answer gives in passing are left out of its meaning.
     expect(meaning(pair("A full refund from Harwick."))).toBeGreaterThan(0.3);
+  });
+  it("brings the pairs nearest in meaning to the candidates, even when they share no word with the question", () => {
+    const { explanation } = explainQuestion(pair("A full refund."), "cash for my pass");
+    expect(explanation.candidates.map((c) => c.unit.faq?.question)).toContain("What happens to my ticket?");
   });
   it("is its question's alone for a long message (a long message's words are its topic's)", () => {
     const long = "money for the ticket, says my aunt who bought seats online for her grandsons last spring before moving abroad";
