@@ -49,6 +49,49 @@ export const OTHER_YEAR_FACTOR = 0.6;
 
 const YEAR = /\b(?:1[89]|2[01])\d\d\b/g;
 
+/** A sentence that names a new person beside the role a "who" question asks about gains this much (see namesPersonInRole). */
+export const PERSON_IN_ROLE_FACTOR = 1.2;
+/** The most a confidence exceeds its candidate's score (PERSON_IN_ROLE_FACTOR; every other factor lowers it). */
+export const MAX_CONFIDENCE_GAIN = PERSON_IN_ROLE_FACTOR;
+/** How many words from a name its role may stand ("Margaret Kiely, the hospital's director of nursing"). */
+const ROLE_REACH = 4;
+
+/**
+ * True when the text names a person the question does not (two or more capitalized words in
+ * a row, beyond the question's own names) with one of the question's roles (Query.roles), as
+ * itself or its stem, at most ROLE_REACH words before or after: "Director of nursing Margaret Kiely",
+ * "Helen Marsh, Northgate's customer director", "chief executive Oskar Renfeld" (for "CEO").
+ */
+export function namesPersonInRole(query: Query, text: string): boolean {
+  const role = new Set<string>();
+  const given = new Set<string>();
+  for (const term of query.terms) {
+    const isRole = !term.name && query.roles.includes(term.stem);
+    for (const e of term.expansions) {
+      if (e.weight < 0.9) continue;
+      if (term.name) given.add(e.stem);
+      else if (isRole) role.add(e.stem);
+    }
+  }
+  if (role.size === 0) return false;
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    let end = i;
+    let fresh = 0;
+    while (end < tokens.length && tokens[end]!.capitalized && !tokens[end]!.stop && !role.has(tokens[end]!.stem)) {
+      if (!given.has(tokens[end]!.stem)) fresh++;
+      end++;
+    }
+    if (fresh >= 2) {
+      for (let k = Math.max(0, i - ROLE_REACH); k < Math.min(tokens.length, end + ROLE_REACH); k++) {
+        if ((k < i || k >= end) && role.has(tokens[k]!.stem)) return true;
+      }
+    }
+    if (end > i) i = end - 1;
+  }
+  return false;
+}
+
 /**
  * True when the question names a year and the unit's own text (an FAQ pair's question and
  * answer, a sentence) names years but not that one: it is about another year ("When does the
@@ -291,6 +334,9 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   // same names ("How old is Putin?" against sentences that only name Putin).
   const focus = best.features.focusCoverage;
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
+  // "Who is the bank's governor?" — "…said Tomas Reinholt, the bank's governor": a sentence
+  // that names a new person right beside the role asked about says who.
+  if (query.answerType === "person" && best.unit.kind === "sentence" && namesPersonInRole(query, best.unit.sentence!.text)) confidence *= PERSON_IN_ROLE_FACTOR;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

@@ -8,7 +8,7 @@ import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, asksCount, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, namesPersonInRole, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -165,9 +165,10 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   let mostConfident = 0;
   for (const c of candidates) {
     if (c.unit.kind !== "sentence") continue;
-    // A confidence never exceeds its score: a runner-up scored below the most confident so
-    // far cannot win (nor can any after it, the candidates being in score order).
-    if (sentences++ >= SENTENCE_CHOICE_DEPTH || (first && c.score <= mostConfident)) break;
+    // A confidence never exceeds its score (but for a person named in the role asked about):
+    // a runner-up scored below the most confident so far cannot win (nor can any after it,
+    // the candidates being in score order).
+    if (sentences++ >= SENTENCE_CHOICE_DEPTH || (first && c.score * MAX_CONFIDENCE_GAIN <= mostConfident)) break;
     const option = scored(index, query, c);
     if (!first) s = first = option;
     else if (option.confidence > mostConfident) s = { best: option.best, confidence: round((first.confidence + option.confidence) / 2) };
@@ -192,6 +193,9 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   if (f.best.features.answerType === STATED_TYPE_FIT) preference = 0;
   // None for a pair that asks the opposite ("…close?" for "…open?").
   if (f.best.features.opposite) preference = 0;
+  // None against a sentence that names who holds the role asked about, when the pair does not
+  // ("Who is the bank's governor?" — "…said Anja Kovel, the bank's governor").
+  if (query.roles.length > 0 && namesPersonInRole(query, s.best.unit.sentence!.text) && !namesPersonInRole(query, f.best.unit.faq!.answer)) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;
   return restatingFaq(index, query, candidates, s) ?? (s.best === first!.best ? undefined : restatingFaq(index, query, candidates, first!)) ?? s;
 }

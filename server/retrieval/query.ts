@@ -54,6 +54,8 @@ export interface Query {
    * without it does not answer.
    */
   head: number;
+  /** For a "who" question: the stems of its content words that WordNet knows as nouns for people (the roles it may ask about: "governor", "director"). Empty otherwise. */
+  roles: readonly string[];
 }
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
@@ -653,7 +655,8 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
-  return { text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && namesPerson(thesaurus, t.word)).map((t) => t.stem) : [];
+  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 /** The stems a term stands for by its own spelling (not by a synonym or related word). */
@@ -756,6 +759,12 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
     if (answerType === "number" && isPluralNoun(thesaurus, tokens[i]!.word)) break;
   }
   return head >= 0 && !terms[head]!.light ? head : -1;
+}
+
+/** Whether WordNet knows a word (or its base form) as a noun for a person ("governor", "directors"; not "invented", "shampoo"). */
+function namesPerson(thesaurus: Thesaurus, word: string): boolean {
+  for (const lemma of lemmaCandidates(word)) if (partsOfSpeech(thesaurus, lemma).includes("p")) return true;
+  return false;
 }
 
 /** Whether WordNet knows a word (or its base form) as a verb ("burned": burn). */

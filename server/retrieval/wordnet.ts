@@ -28,7 +28,7 @@ export type Thesaurus = ReadonlyMap<string, string>;
 // ("nv#…": noun and verb), so the thesaurus doubles as a dictionary: a typed word found in it
 // is a real word, not a typo.
 
-/** The parts of speech of a dictionary word: some of "n", "v", "a", "r"; "" when unknown. */
+/** The parts of speech of a dictionary word: some of "n", "v", "a", "r", and "p" for a noun that names a person ("director"); "" when unknown. */
 export function partsOfSpeech(thesaurus: Thesaurus, word: string): string {
   const full = thesaurus.get(word);
   return full === undefined ? "" : full.slice(0, full.indexOf("#"));
@@ -99,8 +99,15 @@ const MAX_RELATED = 40;
 
 const POS_FILES = ["noun", "verb", "adj", "adv"] as const;
 
+/** WordNet's lexicographer file of nouns for people. */
+const NOUN_PERSON = 18;
+/** A noun is a word for a person when one of this many of its first senses is (see partsOfSpeech: "p"). */
+const PERSON_SENSES = 2;
+
 interface Synset {
   words: string[];
+  /** WordNet's lexicographer file ("noun.person" is 18). */
+  lexFile: number;
   pointers: Array<{ symbol: string; key: string; source: number; target: number }>;
 }
 
@@ -140,7 +147,7 @@ function parseData(dir: string, synsets: Map<string, Synset>): void {
           target: parseInt(st.slice(2), 16),
         });
       }
-      synsets.set(`${posChar}${offset}`, { words, pointers });
+      synsets.set(`${posChar}${offset}`, { words, lexFile: parseInt(fields[1]!, 10), pointers });
     }
   }
 }
@@ -300,8 +307,11 @@ export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<st
   for (const [posChar, fields] of indexLines) {
     const lemma = fields[0]!;
     if (lemma.includes("_") && !thesaurus.has(lemma)) continue;
-    const parts = partsOf.get(lemma) ?? "";
-    if (!parts.includes(posChar)) partsOf.set(lemma, parts + posChar);
+    let parts = partsOf.get(lemma) ?? "";
+    if (!parts.includes(posChar)) parts += posChar;
+    // "p": a noun for a person in one of its first senses ("director", "governor", "son").
+    if (posChar === "n" && !parts.includes("p") && senseKeys(posChar, fields).slice(0, PERSON_SENSES).some((key) => synsets.get(key)?.lexFile === NOUN_PERSON)) parts += "p";
+    partsOf.set(lemma, parts);
   }
   const encoded = new Map<string, string>();
   for (const [lemma, parts] of partsOf) {
@@ -312,7 +322,7 @@ export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<st
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 9;
+const CACHE_VERSION = 10;
 
 /** Untagged lemmas among this many most frequent words (of the word vectors' vocabulary) are common words too. */
 const FREQUENT_WORDS = 30_000;

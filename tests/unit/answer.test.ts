@@ -450,6 +450,16 @@ describe("question types", () => {
     expect(term("is the down payment refundable", "down").light).toBe(false);
     expect(answerQuestion(fire, "how many homes burned down").answer).toContain("At least 40 homes were destroyed");
   });
+  it("'who is the ROLE?' prefers the sentence that names a new person beside that role", () => {
+    const bank = knowledgeFrom({
+      bank: " date 2024-09-01\nThe Central Bank of Ostria raised its main interest rate to 5.5% on Thursday, its third rise this year.\n\n“Prices are still rising too fast,” said Anja Kovel, the bank’s governor.\n\nFAQ:\n\nQ: How did the government react?\n\nA: Finance Minister Ilse Brand said the government respected the bank’s independence.\n",
+    });
+    const answer = answerQuestion(bank, "Who is the governor of the Central Bank of Ostria?");
+    expect(answer.answer).toContain("Anja Kovel");
+    expect(analyzeQuery(bank.index, bank.thesaurus, "Who is the governor of the Central Bank of Ostria?").roles).toEqual(["governor"]);
+    // Not a verb or a thing: "Who invented the shampoo?" asks about no role.
+    expect(analyzeQuery(bank.index, bank.thesaurus, "who invented the shampoo").roles).toEqual([]);
+  });
   it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
     const tower = knowledgeFrom({
       tower: " date 2024-09-01\nThe lighthouse will reopen in April.\n\nFAQ:\n\nQ: How much does entry to the tour cost?\n\nA: Tickets cost £9 for adults and £4.50 for children aged 5 to 16.\n",

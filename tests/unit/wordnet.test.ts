@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadThesaurus, relatedLemmas, RELATION_WEIGHTS } from "../../server/retrieval/wordnet.ts";
+import { loadThesaurus, partsOfSpeech, relatedLemmas, RELATION_WEIGHTS } from "../../server/retrieval/wordnet.ts";
 
 describe("the WordNet thesaurus", () => {
   const thesaurus = loadThesaurus();
@@ -36,6 +36,10 @@ describe("the WordNet thesaurus", () => {
   it("knows the phrase a dictionary abbreviation stands for", () => {
     expect(weight("ceo", "chief_executive_officer")).toBeGreaterThan(0);
     expect(weight("gp", "general_practitioner")).toBeGreaterThan(0);
+  });
+  it("knows the nouns for people ('p')", () => {
+    for (const word of ["director", "governor", "dentist", "chief", "son"]) expect(partsOfSpeech(thesaurus, word), word).toContain("p");
+    for (const word of ["shampoo", "agency", "hair", "invent"]) expect(partsOfSpeech(thesaurus, word), word).not.toContain("p");
   });
   it("doubles as a dictionary", () => {
     expect(thesaurus.has("kettle")).toBe(true);
