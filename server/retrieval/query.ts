@@ -600,8 +600,12 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     }
     const word = wordAnalysis(cache, index, token);
     if (word.acronym) {
+      // One typed word, however many it stands for: its words share its weight.
+      const share = 1 / Math.sqrt(word.acronym.length);
       for (const s of word.acronym) {
-        terms.push(makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }], token.position < asked));
+        const term = makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }], token.position < asked);
+        term.weight *= share;
+        terms.push(term);
         positions.push(token.position);
       }
       continue;

@@ -422,6 +422,14 @@ describe("question types", () => {
     const colours = analyzeQuery(firm.index, firm.thesaurus, "what colours").terms.find((t) => t.word === "colours")!;
     expect(colours.expansions.map((e) => e.word)).not.toContain("distort");
   });
+  it("the words an abbreviation stands for share its weight: one typed word does not weigh three", () => {
+    const economy = knowledgeFrom({
+      economy: " date 2024-09-01\nThe deficit will stay below 3% of gross domestic product, the minister said.\n\nFAQ:\n\nQ: How fast is the economy growing?\n\nA: By 1.2% a year.\n",
+    });
+    const weight = (question: string, word: string) => analyzeQuery(economy.index, economy.thesaurus, question).terms.find((t) => t.stem === word)!.weight;
+    const full = weight("gross domestic product growth", "gross");
+    expect(weight("gdp growth", "gross")).toBeCloseTo(full / Math.sqrt(3), 6);
+  });
   it("a name the documents abbreviate matches a sentence that gives only the abbreviation", () => {
     const water = knowledgeFrom({
       water: " date 2024-09-01\nThe Harlow Water Authority (HWA) has banned hosepipes across the county from Friday.\n\nReservoir levels are at 41 percent.\n\nHWA chief executive Dana Okafor said the ban could last until October.\n\nFAQ:\n\nQ: When does the hosepipe ban start?\n\nA: On Friday.\n",
