@@ -76,7 +76,7 @@ const DURATION_UNITS = ["second", "minute", "hour", "day", "week", "month", "yea
 const TYPE_WORDS: Record<AnswerType, readonly string[]> = {
   duration: ["long", "time", ...DURATION_UNITS.map((u) => stem(u))],
   frequency: ["often", "frequent", "regularli", "time"],
-  number: ["many", "much", "big", "larg", "number", "amount"],
+  number: ["many", "much", "big", "larg", "number", "amount", "share", "proport", "fraction"],
   money: ["much", "cost", "price", "expens", "cheap", "monei"],
   age: ["old", "ag"],
   speed: ["fast", "speed"],

@@ -181,6 +181,8 @@ describe("answer types", () => {
     ["Which contractor is preparing the site?", "person"],
     ["What interest rate is charged on late payments?", "number"],
     ["What was Norland's unemployment rate last year?", "number"],
+    ["What share of the vote did the Greens get?", "number"],
+    ["what proportion of staff work from home", "number"],
     ["What happened to the rate of inflation?", "none"],
     ["What group can amend the constitution?", "none"],
     ["what county is the new depot in", "place"],
