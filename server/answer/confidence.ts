@@ -56,6 +56,26 @@ export const MAX_CONFIDENCE_GAIN = PERSON_IN_ROLE_FACTOR;
 /** How many words from a name its role may stand ("Margaret Kiely, the hospital's director of nursing"). */
 const ROLE_REACH = 4;
 
+/** Tokens of the texts namesPersonInRole has read (bounded): the same few candidates come back question after question. */
+const roleTokens = new Map<string, ReturnType<typeof tokenize>>();
+const ROLE_TOKENS_LIMIT = 2_000;
+function tokensOf(text: string): ReturnType<typeof tokenize> {
+  let tokens = roleTokens.get(text);
+  if (!tokens) {
+    if (roleTokens.size >= ROLE_TOKENS_LIMIT) roleTokens.clear();
+    roleTokens.set(text, (tokens = tokenize(text)));
+  }
+  return tokens;
+}
+
+/** True when the candidate matches one of the question's roles as itself (a cheap test before namesPersonInRole's). */
+function matchesRole(query: Query, best: Candidate): boolean {
+  for (let t = 0; t < query.terms.length; t++) {
+    if (query.roles.includes(query.terms[t]!.stem) && (best.matches[t]?.strength ?? 0) >= 0.9) return true;
+  }
+  return false;
+}
+
 /**
  * True when the text names a person the question does not (two or more capitalized words in
  * a row, beyond the question's own names) with one of the question's roles (Query.roles), as
@@ -74,7 +94,7 @@ export function namesPersonInRole(query: Query, text: string): boolean {
     }
   }
   if (role.size === 0) return false;
-  const tokens = tokenize(text);
+  const tokens = tokensOf(text);
   for (let i = 0; i < tokens.length; i++) {
     let end = i;
     let fresh = 0;
@@ -336,7 +356,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   if (focus < FOCUS_FULL) confidence *= FOCUS_FLOOR + ((1 - FOCUS_FLOOR) * focus) / FOCUS_FULL;
   // "Who is the bank's governor?" — "…said Tomas Reinholt, the bank's governor": a sentence
   // that names a new person right beside the role asked about says who.
-  if (query.answerType === "person" && best.unit.kind === "sentence" && namesPersonInRole(query, best.unit.sentence!.text)) confidence *= PERSON_IN_ROLE_FACTOR;
+  if (query.roles.length > 0 && best.unit.kind === "sentence" && matchesRole(query, best) && namesPersonInRole(query, best.unit.sentence!.text)) confidence *= PERSON_IN_ROLE_FACTOR;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }
