@@ -112,6 +112,7 @@ heldOutSet("seven more, three of them on one borough's council (a library refurb
 heldOutSet("seven more around one town and its university (a bridge closure, energy prices, an open day, a repairs service, a market's move, youth football, a museum's late openings)", "eighteenth", { overall: 0.64, refused: 0.6 });
 heldOutSet("six wire-service news stories in the dev set's mix (a rate rise, a maritime treaty, a football transfer, an earthquake, a smartwatch recall, a Pacific summit)", "nineteenth", { overall: 0.68, refused: 0.65 });
 heldOutSet("six more wire-service stories, two pairs sharing names (a rail strike, a drug recall, a wildfire, tech layoffs, a regional election, a marathon and a doping case)", "twentieth", { overall: 0.59, refused: 0.75 });
+heldOutSet("six more wire-service stories, two pairs sharing names (a ferry aground, a food-poisoning outbreak, a census, a failed satellite launch, a teachers' strike, an art theft)", "twentyfirst", { overall: 0.62, refused: 0.6 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
