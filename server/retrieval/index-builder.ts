@@ -131,8 +131,8 @@ export interface RetrievalIndex {
   /** First two-word acronyms of capitalized phrases: "nk" → ["north", "korea"] (stems). */
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
   /**
-   * Abbreviations the documents define ("the Kestrian Medicines Authority (KMA)"), by each
-   * stem of the name they stand for (see server/retrieval/abbreviations.ts).
+   * Abbreviations the documents define ("the Kestrian Medicines Authority (KMA)"), by the
+   * last stem of the name they stand for (see server/retrieval/abbreviations.ts).
    */
   readonly abbreviations: ReadonlyMap<string, readonly AbbreviationDefinition[]>;
   /**
@@ -453,11 +453,11 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       const key = `${definition.abbreviation} ${definition.stems.join(" ")}`;
       if (defined.has(key)) continue;
       defined.add(key);
-      for (const s of new Set(definition.stems)) {
-        const list = abbreviations.get(s);
-        if (list) list.push(definition);
-        else abbreviations.set(s, [definition]);
-      }
+      // By the name's last word, which a question that names it always gives (see addAbbreviations).
+      const last = definition.stems.at(-1)!;
+      const list = abbreviations.get(last);
+      if (list) list.push(definition);
+      else abbreviations.set(last, [definition]);
     }
   };
   const documentIndex = new Map<string, number>();
