@@ -142,19 +142,40 @@ describe("streaming answers over socket.io", () => {
   });
 
   it("leaves no stream and no timer behind when a client disconnects mid-stream", async () => {
-    server = await startTestServer(files, { paceMs: 20 });
-    const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
-    const socket = await server.connect();
-    const baseline = timers();
-    const firstChunk = new Promise<void>((resolve) => socket.once("answer:chunk", () => resolve()));
-    socket.emit("ask", { id: "long", text: "Tell me the long story?" }, () => {});
-    await firstChunk;
-    expect(server.activeStreams).toBe(1);
-    expect(timers()).toBeGreaterThan(baseline);
-    socket.disconnect();
-    await waitFor(() => server!.activeStreams === 0, 2_000, "the stream to be dropped");
-    // The pace timer is gone (as are the connection's heartbeat timers).
-    await waitFor(() => timers() < baseline, 2_000, "the stream's timer to be cleared");
+    // The pace timers, told apart from socket.io's own by their delay (counting every timer of
+    // the process raced with the connection's handshake and heartbeat timers). Long enough
+    // that a timer left behind is still pending when the stream is dropped.
+    const paceMs = 397;
+    const pending = new Set<unknown>();
+    const realSetTimeout = globalThis.setTimeout;
+    const realClearTimeout = globalThis.clearTimeout;
+    const setSpy = vi.spyOn(globalThis, "setTimeout").mockImplementation(((callback: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+      const handle = realSetTimeout(() => {
+        pending.delete(handle);
+        callback(...args);
+      }, ms);
+      if (ms === paceMs) pending.add(handle);
+      return handle;
+    }) as typeof setTimeout);
+    const clearSpy = vi.spyOn(globalThis, "clearTimeout").mockImplementation(((handle?: Parameters<typeof clearTimeout>[0]) => {
+      pending.delete(handle);
+      realClearTimeout(handle);
+    }) as typeof clearTimeout);
+    try {
+      server = await startTestServer(files, { paceMs });
+      const socket = await server.connect();
+      const firstChunk = new Promise<void>((resolve) => socket.once("answer:chunk", () => resolve()));
+      socket.emit("ask", { id: "long", text: "Tell me the long story?" }, () => {});
+      await firstChunk;
+      expect(server.activeStreams).toBe(1);
+      await waitFor(() => pending.size === 1, 2_000, "the stream's pace timer");
+      socket.disconnect();
+      await waitFor(() => server!.activeStreams === 0, 2_000, "the stream to be dropped");
+      expect(pending.size).toBe(0);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+    }
   });
 
   it("recovers the connection state after a network drop: no chunk lost, none repeated", async () => {
