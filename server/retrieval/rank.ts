@@ -997,7 +997,7 @@ export function rank(index: RetrievalIndex, query: Query, scope?: number, semant
   const gathered = gatherCandidates(index, query, ids, scope);
   const meaning = semantic?.questionSimilarity(query);
   // The FAQ pairs nearest in meaning, whatever words they share with the question.
-  if (meaning) for (const u of semantic!.nearestPairs(meaning, scope, NEAREST_PAIRS)) if (!gathered.includes(u)) gathered.push(u);
+  if (meaning) for (const u of semantic!.nearestPairs(meaning, scope, NEAREST_PAIRS, gathered)) if (!gathered.includes(u)) gathered.push(u);
   const top = gathered.map((u) => index.units[u]!);
   const fuzzy = wholeQuestionSimilarity(query.key, top);
   const plan = new QueryPlan(index, query, ids, semantic?.forQuery(query));

@@ -197,6 +197,8 @@ export class SemanticMatcher {
 
   /** The knowledge base's FAQ units, when few enough to compare with every question (see nearestPairs); null otherwise. */
   private pairUnits: Int32Array | null | undefined;
+  /** How many FAQ pairs each document holds. */
+  private pairsPerDocument: Int32Array | undefined;
 
   /**
    * The `count` FAQ pairs (unit indexes) nearest in meaning to a question (`similarity`, from
@@ -204,13 +206,22 @@ export class SemanticMatcher {
    * knowledge base holds more than MAX_SCANNED_PAIRS pairs. A paraphrase may share no word
    * with the pair it means, and word matching alone never finds that pair.
    */
-  nearestPairs(similarity: (unitIndex: number) => number, scope: number | undefined, count: number): number[] {
+  nearestPairs(similarity: (unitIndex: number) => number, scope: number | undefined, count: number, gathered: readonly number[] = []): number[] {
     if (this.pairUnits === undefined) {
       const found: number[] = [];
-      for (const unit of this.index.units) if (unit.kind === "faq") found.push(unit.index);
+      this.pairsPerDocument = new Int32Array(this.index.documents.length);
+      for (const unit of this.index.units) {
+        if (unit.kind !== "faq") continue;
+        found.push(unit.index);
+        this.pairsPerDocument[unit.doc]!++;
+      }
       this.pairUnits = found.length <= MAX_SCANNED_PAIRS ? Int32Array.from(found) : null;
     }
     if (!this.pairUnits || count <= 0) return [];
+    // Every pair already a candidate (a small knowledge base): none to add.
+    let gatheredPairs = 0;
+    for (const u of gathered) if (this.index.units[u]!.kind === "faq" && (scope === undefined || this.index.unitDocs[u] === scope)) gatheredPairs++;
+    if (gatheredPairs >= (scope === undefined ? this.pairUnits.length : this.pairsPerDocument![scope]!)) return [];
     const best: Array<[number, number]> = [];
     for (const u of this.pairUnits) {
       if (scope !== undefined && this.index.unitDocs[u] !== scope) continue;
