@@ -15,11 +15,18 @@ import path from "node:path";
 
 export interface Embeddings {
   readonly dimensions: number;
-  /** Word → row in `vectors`. */
+  /** Word → row in `vectors`; rows are in order of frequency, most frequent first. */
   readonly rows: ReadonlyMap<string, number>;
   /** Row-major unit vectors quantized to bytes (scale QUANT_SCALE). */
   readonly vectors: Int8Array;
 }
+
+/**
+ * The rows of the frequent words: everyday words, whose vectors learned from plenty of text
+ * (the thesaurus counts them as common words; a rarer British spelling is compared through
+ * its American twin).
+ */
+export const FREQUENT_ROWS = 30_000;
 
 /** How many words (most frequent first) the cache keeps: enough for everyday vocabulary. */
 const VOCABULARY_SIZE = 80_000;

@@ -643,7 +643,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
       }
     }
     // The particle of a phrasal verb says little alone: "burned down", "called off", "paid back".
-    const particle = PARTICLES.has(token.word) && preceding !== undefined && !preceding.stop && canBeVerb(cache.thesaurus, preceding.word);
+    const particle = PARTICLES.has(token.word) && preceding !== undefined && !preceding.stop && knownAs(cache.thesaurus, preceding.word, "v");
     const term = makeTerm(index, token.word, token.stem, expansions, token.position < asked, phrase, particle);
     // A verb form typed in lower case is not the name it shares a stem with: "parking" is not
     // the Park of "Lyons Park".
@@ -659,7 +659,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
-  const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && namesPerson(thesaurus, t.word)).map((t) => t.stem) : [];
+  const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
   return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
@@ -765,15 +765,12 @@ function headTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positio
   return head >= 0 && !terms[head]!.light ? head : -1;
 }
 
-/** Whether WordNet knows a word (or its base form) as a noun for a person ("governor", "directors"; not "invented", "shampoo"). */
-function namesPerson(thesaurus: Thesaurus, word: string): boolean {
-  for (const lemma of lemmaCandidates(word)) if (partsOfSpeech(thesaurus, lemma).includes("p")) return true;
-  return false;
-}
-
-/** Whether WordNet knows a word (or its base form) as a verb ("burned": burn). */
-function canBeVerb(thesaurus: Thesaurus, word: string): boolean {
-  for (const lemma of lemmaCandidates(word)) if (partsOfSpeech(thesaurus, lemma).includes("v")) return true;
+/**
+ * Whether WordNet knows a word (or its base form) as a part of speech (see partsOfSpeech):
+ * "v" ("burned": burn), "p" for a noun for a person ("governor", "directors"; not "shampoo").
+ */
+function knownAs(thesaurus: Thesaurus, word: string, part: string): boolean {
+  for (const lemma of lemmaCandidates(word)) if (partsOfSpeech(thesaurus, lemma).includes(part)) return true;
   return false;
 }
 
@@ -793,8 +790,7 @@ function eventTerm(tokens: readonly Token[], terms: readonly QueryTerm[], positi
   if (t < 0 || last <= at + 2) return -1;
   const term = terms[t]!;
   if (term.name || term.light) return -1;
-  for (const lemma of lemmaCandidates(tokens[last]!.word)) if (partsOfSpeech(thesaurus, lemma).includes("v")) return t;
-  return -1;
+  return knownAs(thesaurus, tokens[last]!.word, "v") ? t : -1;
 }
 
 function makeTerm(index: RetrievalIndex, word: string, s: string, expansions: Expansion[], preamble = false, phrase = false, particle = false): QueryTerm {

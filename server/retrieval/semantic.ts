@@ -3,7 +3,7 @@
  * still mean what one of their words means ("fans" ~ "supporters", "trip" ~ "visit"). Pure:
  * the vectors come in as data (server/retrieval/embeddings.ts loads them).
  */
-import { cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts";
+import { FREQUENT_ROWS, cosineWithNorms, squaredNorms, type Embeddings } from "./embeddings.ts";
 import { stemsOf, type RetrievalIndex } from "./index-builder.ts";
 import type { Query } from "./query.ts";
 import { baseForm } from "./text.ts";
@@ -12,9 +12,6 @@ import { AMERICAN_SPELLINGS } from "./spelling.ts";
 
 /** Mean-vector cosine of two questions below which their meanings count as unrelated. */
 export const QUESTION_SIMILARITY_FLOOR = 0.75;
-
-/** The most frequent words of the vectors, whose vectors learned from enough text (see rowOfWord). */
-const WELL_TRAINED_ROWS = 30_000;
 
 /** Answers of at most this many distinct stems say what their pair is about (a longer one's mean vector is its topic's). */
 const MAX_MEANING_ANSWER = 30;
@@ -109,7 +106,7 @@ export class SemanticMatcher {
       // A rare British spelling through its American twin, whose vector learned from more
       // text ("reorganisation" ~ "restructuring" 0.57, "reorganization" 0.82). Rows are in
       // order of frequency.
-      if (row < 0 || row >= WELL_TRAINED_ROWS) {
+      if (row < 0 || row >= FREQUENT_ROWS) {
         const american = AMERICAN_SPELLINGS.get(word);
         const twin = american !== undefined ? this.embeddings.rows.get(american) : undefined;
         if (twin !== undefined && (row < 0 || twin < row)) row = twin;

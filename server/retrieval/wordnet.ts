@@ -13,7 +13,7 @@
 import { createRequire } from "node:module";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadEmbeddings, wordVectorsVersion } from "./embeddings.ts";
+import { FREQUENT_ROWS, loadEmbeddings, wordVectorsVersion } from "./embeddings.ts";
 
 /**
  * lemma (lower case, `_` between words) → its related single-word lemmas with weights in
@@ -324,14 +324,11 @@ export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<st
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
 const CACHE_VERSION = 10;
 
-/** Untagged lemmas among this many most frequent words (of the word vectors' vocabulary) are common words too. */
-const FREQUENT_WORDS = 30_000;
-
 /** The most frequent words, from the word vectors' vocabulary (in frequency order); none without them. */
 function frequentWords(): ReadonlySet<string> {
   const words = new Set<string>();
   const embeddings = loadEmbeddings();
-  if (embeddings) for (const [word, row] of embeddings.rows) if (row < FREQUENT_WORDS) words.add(word);
+  if (embeddings) for (const [word, row] of embeddings.rows) if (row < FREQUENT_ROWS) words.add(word);
   return words;
 }
 
