@@ -43,9 +43,11 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
   reason: /\b(?:because|due to|since(?!\s+(?:the\s+)?(?:\d|last|then|early|late|mid|its?\b|records?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|mon|tue|wed|thu|fri|sat|sun)[a-z]*))|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance)|(?:caused|sparked|triggered|started) by|blamed on)\b/i,
 };
 
-const CURRENCY = "(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|kroner|krona|krone|rupees?|yuan|rand|pesos?|roubles?|rubles?|lira)";
+const CURRENCY =
+  "(?:dollars?|euros?|pounds?|cents?|pence|usd|eur|gbp|yen|francs?|kronor|kroner|krona|krone|korunas?|crowns?|rupees?|yuan|rand|pesos?|roubles?|rubles?|lira|lire|shillings?|dinars?|dirhams?|riyals?|rials?|rupiah|baht|ringgits?|zlotys?|forints?|lei|leu|leva|kuna|shekels?|naira|kwacha|cedis?|florins?|guilders?|ducats?|escudos?|drachmas?|pesetas?|kopecks?|hryvnias?|tenge|taka|bitcoins?)";
 /** A substring of every CURRENCY word (for the word hints below). */
-const CURRENCY_KEYWORDS = "dollar eur pound cent pence usd gbp yen franc kron rupee yuan rand peso roubl rubl lira";
+const CURRENCY_KEYWORDS =
+  "dollar eur pound cent pence usd gbp yen franc kron korun crown rupee yuan rand peso roubl rubl lir shilling dinar dirham riyal rial rupiah baht ringgit zlot forint lei leu lev kuna shekel naira kwacha cedi florin guilder ducat escudo drachma peseta kopeck hryvnia tenge taka bitcoin";
 const SCALE = "(?:hundred|thousand|million|billion|trillion|m|bn|k)";
 /** Money and age: the alternatives that need a digit apart, so that a text without one skips them. */
 const MONEY = {

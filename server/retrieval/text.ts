@@ -242,8 +242,8 @@ export interface Token {
 }
 
 /**
- * Irregular past forms → base form, so "led" matches "lead" and "bought" matches "buy"
- * (Porter stemming only strips regular suffixes). Forms that are also common words with
+ * Irregular past forms and plurals → base form, so "led" matches "lead", "bought" matches
+ * "buy" and "thieves" matches "thief" (Porter stemming only strips regular suffixes). Forms that are also common words with
  * another meaning (found, left, saw, lay, ground, felt, wound, rose, fell) are left out.
  */
 const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
@@ -266,7 +266,9 @@ const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(
     "swam:swim swum:swim swung:swing took:take taken:take taught:teach tore:tear torn:tear told:tell thought:think " +
     "threw:throw thrown:throw understood:understand undertook:undertake undertaken:undertake upset:upset woke:wake " +
     "woken:wake wore:wear worn:wear wove:weave woven:weave wept:weep won:win withdrew:withdraw withdrawn:withdraw " +
-    "wrote:write written:write children:child men:man women:woman people:person feet:foot teeth:tooth mice:mouse"
+    "wrote:write written:write children:child men:man women:woman people:person feet:foot teeth:tooth mice:mouse " +
+    "thieves:thief wives:wife knives:knife halves:half shelves:shelf wolves:wolf loaves:loaf calves:calf scarves:scarf " +
+    "crises:crisis theses:thesis hypotheses:hypothesis criteria:criterion phenomena:phenomenon geese:goose oxen:ox"
   )
     .split(" ")
     .map((pair) => pair.split(":") as [string, string]),

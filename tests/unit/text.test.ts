@@ -101,6 +101,11 @@ describe("tokenize", () => {
     expect(stem("seen")).toBe(stem("see"));
     expect(stems("ties")).not.toEqual(stems("tie"));
   });
+  it("stems irregular plurals with their singular (thieves/thief, crises/crisis), not 'lives' or 'leaves'", () => {
+    expect(stems("thieves wives knives crises criteria geese")).toEqual(stems("thief wife knife crisis criterion goose"));
+    expect(stem("lives")).not.toBe(stem("life"));
+    expect(stem("leaves")).not.toBe(stem("leaf"));
+  });
   it("joins hyphenated words and keeps their parts", () => {
     const [token] = tokenize("week-long");
     expect(token!.word).toBe("weeklong");
@@ -216,6 +221,9 @@ describe("answer types", () => {
     expect(sentenceAnswerTypes("The contract is worth 22.6 million pounds.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The deal is worth about 4.6 billion Norwegian kroner.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("It cost two million dollars.") & TYPE_BITS.money).not.toBe(0);
+    // Currencies by their English names: crowns (krone, koruna), shillings, dinars…
+    expect(sentenceAnswerTypes("The minister announced a grant of 12 million crowns.") & TYPE_BITS.money).not.toBe(0);
+    expect(sentenceAnswerTypes("Fares rise to 450 shillings and 3 dinars.") & TYPE_BITS.money).not.toBe(0);
     expect(sentenceAnswerTypes("The club has 22.6 million members.") & TYPE_BITS.money).toBe(0);
     expect(sentenceAnswerTypes("The 61-year-old mayor spoke.") & TYPE_BITS.age).not.toBe(0);
     expect(sentenceAnswerTypes("they agreed to cooperate.") & TYPE_BITS.time).toBe(0);
@@ -267,7 +275,7 @@ describe("answer-type word hints", () => {
     "in order to|aged 5|age of 5|5th birthday|born in|five-year-old|61-year-old|every other week|3 times|per day|each week|" +
     "on mondays|on weekends|twice|weekly|until Nov|till|through the end of May|overnight|day-long|week long|days ago|" +
     "years of|for the week|since|recent|last week|next month|2023|12:30 pm|noon|said|told|according to|free of charge|" +
-    "costs nothing|caused by|blamed on|two million dollars|4.6 billion Norwegian kroner|ten yuan|22.6 million pounds|Ardent Foundation|the Bank|Inc|x|the|a|of|it's|don't|U.S.|3.5|1,000|it’s|_since|naïve|Café|—|-|,|.|(| "
+    "costs nothing|caused by|blamed on|two million dollars|4.6 billion Norwegian kroner|ten yuan|22.6 million pounds|12 million crowns|5 lire|ten shillings|Ardent Foundation|the Bank|Inc|x|the|a|of|it's|don't|U.S.|3.5|1,000|it’s|_since|naïve|Café|—|-|,|.|(| "
   ).split("|");
   it("give the same answer types as trying every pattern", () => {
     fc.assert(
@@ -285,6 +293,7 @@ describe("answer-type word hints", () => {
     "The 2.5m-long boat sailed 12 miles on weekends, twice a year.",
     "Entry is free of charge so that everyone can come.",
     "The scheme cost two million dollars and 4.6 billion Norwegian kroner.",
+    "The grant of 12 million crowns and 40 dinars came through.",
   ])("%s: the same types with hints", (text) => {
     expect(hinted(text)).toBe(sentenceAnswerTypes(text));
   });
