@@ -8,6 +8,7 @@ import type { RetrievalIndex } from "../retrieval/index-builder.ts";
 import { STRICT_TYPES, YES_NO_QUESTION } from "../retrieval/features.ts";
 import { MAX_RELATED_STRENGTH } from "../retrieval/semantic.ts";
 import { tokenize } from "../retrieval/text.ts";
+import { RELATION_WEIGHTS } from "../retrieval/wordnet.ts";
 
 /**
  * The bands. At or above `answer`: answer. From `suggest` up to `answer`: answer, and offer
@@ -55,6 +56,8 @@ export const PERSON_IN_ROLE_FACTOR = 1.2;
 export const MAX_CONFIDENCE_GAIN = PERSON_IN_ROLE_FACTOR;
 /** How many words from a name its role may stand ("Margaret Kiely, the hospital's director of nursing"). */
 const ROLE_REACH = 4;
+/** The least a role word's match counts with: itself, its stem, a synonym ("judge" ~ "Justice"). */
+const ROLE_STRENGTH = RELATION_WEIGHTS.synonym;
 
 /** Tokens of the texts namesPersonInRole has read (bounded): the same few candidates come back question after question. */
 const roleTokens = new Map<string, ReturnType<typeof tokenize>>();
@@ -71,7 +74,7 @@ function tokensOf(text: string): ReturnType<typeof tokenize> {
 /** True when the candidate matches one of the question's roles as itself (a cheap test before namesPersonInRole's). */
 function matchesRole(query: Query, best: Candidate): boolean {
   for (let t = 0; t < query.terms.length; t++) {
-    if (query.roles.includes(query.terms[t]!.stem) && (best.matches[t]?.strength ?? 0) >= 0.9) return true;
+    if (query.roles.includes(query.terms[t]!.stem) && (best.matches[t]?.strength ?? 0) >= ROLE_STRENGTH) return true;
   }
   return false;
 }
@@ -79,7 +82,8 @@ function matchesRole(query: Query, best: Candidate): boolean {
 /**
  * True when the text names a person the question does not (two or more capitalized words in
  * a row, beyond the question's own names) with one of the question's roles (Query.roles), as
- * itself or its stem, at most ROLE_REACH words before or after: "Director of nursing Margaret Kiely",
+ * itself, its stem or a synonym (not a derived word: "govern" of governor), at most ROLE_REACH
+ * words before or after: "Director of nursing Margaret Kiely", "Justice Miriam Otterbeck" (for "judge"),
  * "Helen Marsh, Northgate's customer director", "chief executive Oskar Renfeld" (for "CEO").
  */
 export function namesPersonInRole(query: Query, text: string): boolean {
@@ -88,9 +92,10 @@ export function namesPersonInRole(query: Query, text: string): boolean {
   for (const term of query.terms) {
     const isRole = !term.name && query.roles.includes(term.stem);
     for (const e of term.expansions) {
-      if (e.weight < 0.9) continue;
-      if (term.name) given.add(e.stem);
-      else if (isRole) role.add(e.stem);
+      if (e.weight >= 0.9) {
+        if (term.name) given.add(e.stem);
+        else if (isRole) role.add(e.stem);
+      } else if (isRole && e.weight === RELATION_WEIGHTS.synonym) role.add(e.stem);
     }
   }
   if (role.size === 0) return false;

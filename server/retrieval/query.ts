@@ -556,6 +556,23 @@ function addAbbreviations(index: RetrievalIndex, terms: QueryTerm[]): void {
   }
 }
 
+/** "Which judge…", "In which court…": the noun a question's opening "which" asks about, and the word after it. */
+const WHICH_NOUN = /^\W*(?:[a-z]+\s+)?which\s+([a-z]+)(?:\s+([a-z]+))?/i;
+
+/**
+ * A question the patterns give no type asks for a person when "which" asks about a noun
+ * that WordNet knows as a person ("Which judge dismissed the case?", "which officials").
+ */
+function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): AnswerType {
+  if (type !== "none") return type;
+  const match = WHICH_NOUN.exec(text);
+  if (!match || !knownAs(thesaurus, match[1]!.toLowerCase(), "p")) return type;
+  // "Which American show…", "which official figures…": an adjective of the next noun.
+  const next = match[2]?.toLowerCase();
+  if (next !== undefined && knownAs(thesaurus, match[1]!.toLowerCase(), "a") && knownAs(thesaurus, next, "n")) return type;
+  return "person";
+}
+
 /** "Where is she from?", "where do the beans come from": a question for an origin. */
 const ORIGIN_QUESTION = /\bfrom\W*$/i;
 
@@ -563,7 +580,7 @@ const ORIGIN_QUESTION = /\bfrom\W*$/i;
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
   const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), cache.isWord, cache.inDocuments);
-  const answerType = questionAnswerType(text);
+  const answerType = askedForPerson(questionAnswerType(text), text, thesaurus);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
   const content: Token[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateStory, calibrateSentence, confidenceOf, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateStory, calibrateSentence, confidenceOf, namesPersonInRole, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, STATED_TYPE_FIT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -467,6 +467,19 @@ describe("question types", () => {
     expect(analyzeQuery(bank.index, bank.thesaurus, "Who is the governor of the Central Bank of Ostria?").roles).toEqual(["governor"]);
     // Not a verb or a thing: "Who invented the shampoo?" asks about no role.
     expect(analyzeQuery(bank.index, bank.thesaurus, "who invented the shampoo").roles).toEqual([]);
+  });
+  it("'which JUDGE…?' asks for a person, and a role's first-sense synonym counts as the role ('Justice Miriam Otterbeck')", () => {
+    const court = knowledgeFrom({
+      court: " date 2024-09-01\nThe daily charge for drivers will start in July after a judge dismissed the case brought by local businesses on Monday.\n\nJustice Miriam Otterbeck dismissed both arguments in a 48-page ruling.\n\nFAQ:\n\nQ: How much is the charge?\n\nA: Nine crowns a day.\n",
+    });
+    const type = (question: string) => analyzeQuery(court.index, court.thesaurus, question).answerType;
+    expect(type("Which judge dismissed the case against the charge?")).toBe("person");
+    expect(type("In which court was the case heard?")).not.toBe("person");
+    // An adjective before its noun: "which American show" asks for a show, not a person.
+    expect(type("Which American show changed how drivers saw the charge?")).not.toBe("person");
+    expect(answerQuestion(court, "Which judge dismissed the case?").answer).toContain("Miriam Otterbeck");
+    const query = analyzeQuery(court.index, court.thesaurus, "Which judge dismissed the case?");
+    expect(namesPersonInRole(query, "Justice Miriam Otterbeck dismissed both arguments in a 48-page ruling.")).toBe(true);
   });
   it("a child's age is a child ('a 10 year old'), not a number the documents lack", () => {
     const tower = knowledgeFrom({
