@@ -98,6 +98,8 @@ const MAX_HYPERNYM_HYPONYMS = 25;
 const MAX_RELATED = 40;
 
 const POS_FILES = ["noun", "verb", "adj", "adv"] as const;
+/** The part-of-speech letter of each file's synsets, as WordNet's pointers name them (adverbs are "r", not "a"). */
+const POS_LETTERS: Readonly<Record<(typeof POS_FILES)[number], string>> = { noun: "n", verb: "v", adj: "a", adv: "r" };
 
 /** WordNet's lexicographer file of nouns for people. */
 const NOUN_PERSON = 18;
@@ -119,7 +121,7 @@ function dictDir(): string {
 function parseData(dir: string, synsets: Map<string, Synset>): void {
   for (const pos of POS_FILES) {
     const text = readFileSync(path.join(dir, `data.${pos}`), "utf8");
-    const posChar = pos === "adj" ? "a" : pos[0]!;
+    const posChar = POS_LETTERS[pos];
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf("\n", start);
@@ -227,7 +229,7 @@ export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<st
   const taggedLemmas = new Set<string>();
   const indexLines: Array<[posChar: string, fields: string[]]> = [];
   for (const pos of POS_FILES) {
-    const posChar = pos === "adj" ? "a" : pos[0]!;
+    const posChar = POS_LETTERS[pos];
     const text = readFileSync(path.join(dir, `index.${pos}`), "utf8");
     for (const line of text.split("\n")) {
       if (line === "" || line.startsWith(" ")) continue;
@@ -322,7 +324,7 @@ export function buildThesaurus(dir: string = dictDir(), frequent: ReadonlySet<st
 }
 
 /** Bump when buildThesaurus changes what it produces, so old caches are rebuilt. */
-const CACHE_VERSION = 10;
+const CACHE_VERSION = 11;
 
 /** The most frequent words, from the word vectors' vocabulary (in frequency order); none without them. */
 function frequentWords(): ReadonlySet<string> {

@@ -41,6 +41,12 @@ describe("the WordNet thesaurus", () => {
     for (const word of ["director", "governor", "dentist", "chief", "son"]) expect(partsOfSpeech(thesaurus, word), word).toContain("p");
     for (const word of ["shampoo", "agency", "hair", "invent"]) expect(partsOfSpeech(thesaurus, word), word).not.toContain("p");
   });
+  it("files adverbs as adverbs ('r'), and relates them through their own synsets", () => {
+    expect(partsOfSpeech(thesaurus, "suddenly")).toBe("r");
+    expect(partsOfSpeech(thesaurus, "quick")).toContain("a");
+    expect(weight("quickly", "rapidly")).toBe(RELATION_WEIGHTS.synonym);
+    expect(weight("suddenly", "abruptly")).toBeGreaterThan(0);
+  });
   it("doubles as a dictionary", () => {
     expect(thesaurus.has("kettle")).toBe(true);
     expect(thesaurus.has("goverment")).toBe(false);
