@@ -71,6 +71,27 @@ function tokensOf(text: string): ReturnType<typeof tokenize> {
   return tokens;
 }
 
+/** The stems of a question's roles (as themselves or synonyms) and of its names: worked out once per question. */
+const roleWords = new WeakMap<Query, { role: ReadonlySet<string>; given: ReadonlySet<string> }>();
+function roleWordsOf(query: Query): { role: ReadonlySet<string>; given: ReadonlySet<string> } {
+  let words = roleWords.get(query);
+  if (!words) {
+    const role = new Set<string>();
+    const given = new Set<string>();
+    for (const term of query.terms) {
+      const isRole = !term.name && query.roles.includes(term.stem);
+      for (const e of term.expansions) {
+        if (e.weight >= 0.9) {
+          if (term.name) given.add(e.stem);
+          else if (isRole) role.add(e.stem);
+        } else if (isRole && e.weight === RELATION_WEIGHTS.synonym) role.add(e.stem);
+      }
+    }
+    roleWords.set(query, (words = { role, given }));
+  }
+  return words;
+}
+
 /** True when the candidate matches one of the question's roles as itself (a cheap test before namesPersonInRole's). */
 function matchesRole(query: Query, best: Candidate): boolean {
   for (let t = 0; t < query.terms.length; t++) {
@@ -87,17 +108,7 @@ function matchesRole(query: Query, best: Candidate): boolean {
  * "Helen Marsh, Northgate's customer director", "chief executive Oskar Renfeld" (for "CEO").
  */
 export function namesPersonInRole(query: Query, text: string): boolean {
-  const role = new Set<string>();
-  const given = new Set<string>();
-  for (const term of query.terms) {
-    const isRole = !term.name && query.roles.includes(term.stem);
-    for (const e of term.expansions) {
-      if (e.weight >= 0.9) {
-        if (term.name) given.add(e.stem);
-        else if (isRole) role.add(e.stem);
-      } else if (isRole && e.weight === RELATION_WEIGHTS.synonym) role.add(e.stem);
-    }
-  }
+  const { role, given } = roleWordsOf(query);
   if (role.size === 0) return false;
   const tokens = tokensOf(text);
   for (let i = 0; i < tokens.length; i++) {

@@ -38,6 +38,8 @@ const MAX_CACHED_PAIRS = 200_000;
  * stems whole (one pass of dot products per new word, a fraction of a millisecond).
  */
 const MAX_LISTED_STEMS = 3_000;
+/** FAQ pairs whose mean vectors are kept per knowledge base at most (about 40 MB). */
+const MAX_CACHED_MEANS = 20_000;
 /** Question words whose related stems are kept per knowledge base at most. */
 const MAX_CACHED_WORDS = 10_000;
 
@@ -129,7 +131,10 @@ export class SemanticMatcher {
     return row;
   }
 
-  /** Mean vectors of FAQ pairs (by unit index: the question's, then with its answer), computed on first use. */
+  /**
+   * Mean vectors of FAQ pairs (by unit index: the question's, then with its answer), computed
+   * on first use; emptied when it holds MAX_CACHED_MEANS pairs (about 2 KB each).
+   */
   private readonly meanVectors = new Map<number, Array<number[] | null>>();
 
   /** The normalized mean of the vectors of some words (stems or typed words), or null. */
@@ -178,6 +183,7 @@ export class SemanticMatcher {
         if (answerStems.length <= MAX_MEANING_ANSWER) {
           means.push(this.meanOf([...question, ...answerStems.filter((s) => !this.index.isName(s)).map((s) => this.rowOfStem(s))]));
         }
+        if (this.meanVectors.size >= MAX_CACHED_MEANS) this.meanVectors.clear();
         this.meanVectors.set(unitIndex, means);
       }
       let best = 0;
