@@ -113,6 +113,7 @@ heldOutSet("seven more around one town and its university (a bridge closure, ene
 heldOutSet("six wire-service news stories in the dev set's mix (a rate rise, a maritime treaty, a football transfer, an earthquake, a smartwatch recall, a Pacific summit)", "nineteenth", { overall: 0.68, refused: 0.65 });
 heldOutSet("six more wire-service stories, two pairs sharing names (a rail strike, a drug recall, a wildfire, tech layoffs, a regional election, a marathon and a doping case)", "twentieth", { overall: 0.59, refused: 0.75 });
 heldOutSet("six more wire-service stories, two pairs sharing names (a ferry aground, a food-poisoning outbreak, a census, a failed satellite launch, a teachers' strike, an art theft)", "twentyfirst", { overall: 0.62, refused: 0.6 });
+heldOutSet("six more wire-service stories sharing a minister and a city (a hospital ransomware attack, a congestion charge in court, a drought, a forged painting, a football club in administration, a late high-speed line)", "twentysecond", { overall: 0.57, refused: 0.6 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
