@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
 import { calibrateStory, calibrateSentence, confidenceOf, namesPersonInRole, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { closestQuestions } from "../../server/answer/suggest.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
 import { ANSWER_FIELD_WEIGHT, ANSWER_REFERENCE_LENGTH, ANTECEDENT_WEIGHT, STATED_TYPE_FIT, TOPIC_WEIGHT, answerFieldWeight } from "../../server/retrieval/rank.ts";
@@ -87,6 +88,10 @@ describe("questions the documents do not answer", () => {
     const answer = answerQuestion(seed, "politbro meting topics??");
     if (answer.kind === "fallback") expect(answer.suggestions[0]).toBe("What was discussed during the politburo meeting?");
     else expect(answer.sources[0]!.text).toBe("What was discussed during the politburo meeting?");
+  });
+  it("'did you mean' goes by the visitor's content words, not by 'what is the'", () => {
+    expect(closestQuestions("What is the price of the tickets for this?", ["What is the fine for this?", "How much are the tickets?"], 2)).toEqual(["How much are the tickets?"]);
+    expect(closestQuestions("what is the", ["What is the fine?"], 2)).toEqual([]);
   });
   it("a huge or binary question is answered (refused) without error, its analysis bounded", () => {
     const huge = "lorem ipsum dolor sit amet ".repeat(2000);
