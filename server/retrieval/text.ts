@@ -113,6 +113,20 @@ export function transpositions(word: string): string[] {
  * The first found: a swap, then a missing letter, then an extra one.
  */
 export function functionWordFor(word: string): string | undefined {
+  let found = functionWordCache.get(word);
+  if (found === undefined) {
+    found = findFunctionWord(word) ?? null;
+    if (functionWordCache.size >= FUNCTION_WORD_CACHE_LIMIT) functionWordCache.clear();
+    functionWordCache.set(word, found);
+  }
+  return found ?? undefined;
+}
+
+/** functionWordFor's answers (null: none), kept (bounded): a question's words are tried again and again, each at up to 234 spellings. */
+const functionWordCache = new Map<string, string | null>();
+const FUNCTION_WORD_CACHE_LIMIT = 10_000;
+
+function findFunctionWord(word: string): string | undefined {
   const n = word.length;
   for (const swapped of transpositions(word)) if (FUNCTION_WORDS.has(swapped)) return swapped;
   if (n < 4) return undefined;
