@@ -134,7 +134,7 @@ export function namesPersonInRole(query: Query, text: string): boolean {
  * summer term finish in 2025?" — "…on Friday 19 July 2024").
  */
 export function saysOtherYear(query: Query, best: Candidate): boolean {
-  const asked = query.text.match(YEAR);
+  const asked = factsOf(query).years;
   if (!asked) return false;
   const text = best.unit.kind === "faq" ? `${best.unit.faq!.question} ${best.unit.faq!.answer}` : best.unit.sentence!.text;
   const given = text.match(YEAR);
@@ -161,7 +161,7 @@ const DAY_SPAN = /\b[a-z]+\s*(?:to|until|till|through|thru|-|–|—)\s*[a-z]+\b
  * time is the first ferry on Sundays?" — "On weekdays the first sailing leaves at 7:10am").
  */
 export function saysOtherDay(query: Query, best: Candidate): boolean {
-  if (!ANY_DAY.test(query.text)) return false;
+  if (!factsOf(query).namesDay) return false;
   const text = best.unit.kind === "faq" ? `${best.unit.faq!.question} ${best.unit.faq!.answer}` : best.unit.sentence!.text;
   for (const kind of DAY_WORDS) {
     const asked = kind.filter((p) => p.test(query.text));
@@ -287,6 +287,36 @@ function inDocument(term: QueryTerm, best: Candidate, index: RetrievalIndex | un
   return term.known && (!index || term.expansions.some((e) => e.via !== "synonym" && e.via !== "related" && index.documentsWith.includes(e.stem, best.unit.doc)));
 }
 
+/** What the question's own text says, tested once per question (confidenceOf runs for several candidates). */
+interface QueryFacts {
+  /** The years it names, or null. */
+  years: RegExpMatchArray | null;
+  namesDay: boolean;
+  yearQuestion: boolean;
+  clockQuestion: boolean;
+  dateQuestion: boolean;
+  negated: boolean;
+  yesNo: boolean;
+}
+const queryFacts = new WeakMap<Query, QueryFacts>();
+function factsOf(query: Query): QueryFacts {
+  let facts = queryFacts.get(query);
+  if (!facts) {
+    const text = query.text;
+    facts = {
+      years: text.match(YEAR),
+      namesDay: ANY_DAY.test(text),
+      yearQuestion: YEAR_QUESTION.test(text),
+      clockQuestion: CLOCK_QUESTION.test(text),
+      dateQuestion: DATE_QUESTION.test(text),
+      negated: NEGATION.test(text),
+      yesNo: YES_NO_QUESTION.test(text),
+    };
+    queryFacts.set(query, facts);
+  }
+  return facts;
+}
+
 /**
  * Confidence for answering with `best`. Deterministic: same question, same knowledge base,
  * same number.
@@ -328,15 +358,16 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
     confidence *= focusless ? factor * factor : factor;
   }
   if (saysOtherYear(query, best) || saysOtherDay(query, best)) confidence *= OTHER_YEAR_FACTOR;
-  if (YEAR_QUESTION.test(query.text) && !YEAR_GIVEN.test(answerText(best))) confidence *= NO_YEAR_FACTOR;
+  const facts = factsOf(query);
+  if (facts.yearQuestion && !YEAR_GIVEN.test(answerText(best))) confidence *= NO_YEAR_FACTOR;
   // "What time does the ceremony start?" is not answered by "…is planned for Saturday 13 April".
-  if (CLOCK_QUESTION.test(query.text) && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;
+  if (facts.clockQuestion && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;
   // Nor is "What date does the cinema open?" by the pair on "What time does it open each day?".
-  if (DATE_QUESTION.test(query.text) && best.unit.kind === "faq" && CLOCK_QUESTION.test(best.unit.faq!.question)) confidence *= NO_CLOCK_TIME_FACTOR;
+  if (facts.dateQuestion && best.unit.kind === "faq" && CLOCK_QUESTION.test(best.unit.faq!.question)) confidence *= NO_CLOCK_TIME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".
-  if (best.unit.kind === "sentence" && NEGATION.test(query.text) && !NEGATION.test(best.unit.sentence!.text)) {
+  if (best.unit.kind === "sentence" && facts.negated && !NEGATION.test(best.unit.sentence!.text)) {
     confidence *= NEGATION_MISMATCH_FACTOR;
   }
   // "Is there parking at the temporary library?" is not answered by a sentence on the
@@ -344,7 +375,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   // words. The weightiest word it leaves out costs its share of the focus, halved. Likewise an
   // FAQ pair, for a short question ("are dogs allowed at the market?" is not answered by "Where
   // is the market moving to?"); a long one is often asked of a pair in other words.
-  if (YES_NO_QUESTION.test(query.text)) {
+  if (facts.yesNo) {
     let focusTotal = 0;
     let focusTerms = 0;
     let missing = 0;
