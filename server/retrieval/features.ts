@@ -118,7 +118,7 @@ export const QUESTION_LEAD_WORDS: readonly string[] = ["and", "or", "but", "so",
 const CLAUSE_START = `(?:^\\W*|[;:?!]\\s*|\\.\\s+|\\b(?:${QUESTION_LEAD_WORDS.join("|")})\\s+)`;
 
 /** One-word wh-questions where CLAUSE_START allows them (built once, not per question). */
-const CLAUSE_WHEN = new RegExp(`(?:${CLAUSE_START}|\\b(?:until|till|since|from)\\s+)when\\b`);
+const CLAUSE_WHEN = new RegExp(`(?:${CLAUSE_START}|\\b(?:until|till|since|from|by)\\s+)when\\b`);
 const CLAUSE_WHO = new RegExp(`${CLAUSE_START}who(?:m|se)?\\b`);
 const CLAUSE_WHERE = new RegExp(`${CLAUSE_START}where\\b`);
 const CLAUSE_WHY = new RegExp(`${CLAUSE_START}why\\b`);
@@ -145,7 +145,7 @@ function keywordsEndingIn(words: string): RegExp {
 const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
   ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
   ["frequency", [[/\bhow\s+(?:often|frequent(?:ly)?|regularly)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequent", "regularly", "many"]]]],
-  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b|\bhow\s+much\s+(?:more\s+|extra\s+)?time\b/, ["long", "duration", "length", "much"]], [HOW_MANY_UNITS, ["many"]],
+  ["duration", [[/\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(?:duration|length of time)\b|\bhow\s+much\s+(?:more\s+|extra\s+)?(?:time|notice|warning)\b|\bhow\s+much\s+(?:longer|shorter)\b|\bhow\s+soon\b/, ["long", "duration", "length", "much", "soon"]], [HOW_MANY_UNITS, ["many"]],
     // Keywords: "bridge closure weeks", "strike duration".
     [keywordsEndingIn("duration|weeks|months"), ["duration", "weeks", "months"]]]],
   ["age", [[/\bhow\s+old\b|\bwhat\s+age\b|\bwhen\s+was\s+.+\bborn\b/, ["old", "age", "born"]]]],
@@ -153,12 +153,12 @@ const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly
   ["distance", [[/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/, ["far", "tall", "high", "deep", "wide", "distance", "many"]]]],
   // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
   ["number", [[/\bby\s+how\s+much\b/, ["much"]]]],
-  ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|\bhow\s+(?:expensive|cheap)\b|\bhow\s+much\s+(?:is|was|will|would)\s+it\s+(?:be\s+)?(?:to|for)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$|^\W*(?:cost|price|fee|fare)s?\s+(?:of|for)\b/, ["much", "paid", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
+  ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|^\W*what\s+(?:is|was|will\s+be)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}budget\b|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w'-]+\s+){1,3}pay\b(?!.*\bfor\W*$)|\bhow\s+(?:expensive|cheap)\b|\bhow\s+much\s+(?:is|was|will|would)\s+it\s+(?:be\s+)?(?:to|for)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$|^\W*(?:cost|price|fee|fare)s?\s+(?:of|for)\b/, ["much", "paid", "pay", "budget", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
   // Keywords too: "number of evacuees", "layoffs number".
-  ["number", [[/\bhow\s+(?:many|much|big|large)\b|\bwhat\s+(?:percent(?:age)?|number|amount|share|proportion|fraction)\b|^\W*what(?:\s+(?:is|was|will|are|were))?\s+(?:the\s+|an?\s+)?(?:(?!happen|reason|cause|for\b|of\b|to\b|in\b|about\b)[\w'-]+\s+){0,4}rates?\b(?!\s+of\s+change)|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b/, ["many", "much", "big", "large", "percent", "number", "amount", "rate", "share", "proportion", "fraction"]],
+  ["number", [[/\bhow\s+(?:many|much|big|large|heavy)\b|^\W*what(?:\s+(?:is|was|will\s+be))?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}population\b|\bwhat\s+(?:percent(?:age)?|number|amount|share|proportion|fraction)\b|^\W*what(?:\s+(?:is|was|will|are|were))?\s+(?:the\s+|an?\s+)?(?:(?!happen|reason|cause|for\b|of\b|to\b|in\b|about\b)[\w'-]+\s+){0,4}rates?\b(?!\s+of\s+change)|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b/, ["many", "much", "big", "large", "heavy", "population", "percent", "number", "amount", "rate", "share", "proportion", "fraction"]],
     // Keywords: "layoffs number", "rebate amount" (not "How do I find the batch number?").
     [keywordsEndingIn("number|amounts?"), ["number", "amount"]]]],
-  ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:times?|date|days?|years?|months?|century|decade)\b|\bwhich\s+(?:days?|years?|months?|dates?|century|decade)\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,2}(?:dates?|deadline|closing\s+date)\s+(?:of|for)\b/, ["time", "date", "day", "year", "month", "hour", "century", "decade", "deadline", "closing"]],
+  ["time", [[CLAUSE_WHEN, ["when"]], [/\bwhat\s+(?:times?|date|days?|years?|months?|hours|century|decade)\b|\bwhich\s+(?:days?|years?|months?|dates?|hours|century|decade)\b|^\W*what\s+(?:is|was)\s+the\s+(?:[\w'-]+\s+){0,2}deadline\b|\b(?:opening|closing|visiting|office|business)\s+(?:hours|times)\b|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,4}(?:times|dates|hours)\W*$|^\W*what\s+(?:are|is|were|was)\s+the\s+(?:[\w'-]+\s+){0,2}(?:dates?|deadline|closing\s+date)\s+(?:of|for)\b/, ["time", "date", "day", "year", "month", "hour", "century", "decade", "deadline", "closing"]],
     // Keywords: "ferry strike dates", "hospital merger date", "application deadline".
     [keywordsEndingIn("dates?|deadlines?"), ["date", "deadline"]]]],
   ["person", [[CLAUSE_WHO, ["who"]], [/\bwhich\s+(?:person|people|leaders?|officials?|president|ministers?|compan(?:y|ies)|organi[sz]ations?|groups?|clubs?|teams?|firms?|agenc(?:y|ies)|unions?|part(?:y|ies)|bands?|contractors?|builders?|shipyards?|manufacturers?|suppliers?|operators?|caterers?|retailers?|brands?|charit(?:y|ies)|airlines?|providers?|developers?|architects?|insurers?|sponsors?|chains?)\b/, ["which"]]]],
@@ -237,6 +237,7 @@ function answerTypeOf(question: string, gated: boolean): AnswerType {
   let q = question.toLowerCase();
   if (q.includes("\u2018") || q.includes("\u2019")) q = q.replace(/[\u2018\u2019]/g, "'");
   if (q.includes("'s")) q = q.replace(/\b(what|who|when|where|how|why|which)'s\b/g, "$1 is");
+  if (q.includes("whats")) q = q.replace(/\bwhats\b/g, "what is");
   const gate = gated ? gateOf(q) : -1;
   let bit = 1;
   for (const [type, patterns] of QUESTION_TYPES) {
