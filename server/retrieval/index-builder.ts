@@ -132,7 +132,8 @@ export interface RetrievalIndex {
   readonly acronyms: ReadonlyMap<string, readonly string[]>;
   /**
    * Abbreviations the documents define ("the Kestrian Medicines Authority (KMA)"), by the
-   * last stem of the name they stand for (see server/retrieval/abbreviations.ts).
+   * last stem of the name they stand for, and a name of four words or more by its one before
+   * last too (see server/retrieval/abbreviations.ts).
    */
   readonly abbreviations: ReadonlyMap<string, readonly AbbreviationDefinition[]>;
   /**
@@ -453,11 +454,14 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
       const key = `${definition.abbreviation} ${definition.stems.join(" ")}`;
       if (defined.has(key)) continue;
       defined.add(key);
-      // By the name's last word, which a question that names it always gives (see addAbbreviations).
-      const last = definition.stems.at(-1)!;
-      const list = abbreviations.get(last);
-      if (list) list.push(definition);
-      else abbreviations.set(last, [definition]);
+      // By the name's last word, which a question that names it gives, and for a name of four
+      // words or more by the one before it too (its last may be left out: see addAbbreviations).
+      const n = definition.stems.length;
+      for (const key of n >= 4 ? [definition.stems[n - 1]!, definition.stems[n - 2]!] : [definition.stems[n - 1]!]) {
+        const list = abbreviations.get(key);
+        if (!list) abbreviations.set(key, [definition]);
+        else if (!list.includes(definition)) list.push(definition);
+      }
     }
   };
   const documentIndex = new Map<string, number>();

@@ -546,7 +546,13 @@ function addAbbreviations(index: RetrievalIndex, terms: QueryTerm[]): void {
       if ((checked ??= new Set()).has(definition)) continue;
       checked.add(definition);
       const given = definition.stems.filter((s) => stems.has(s)).length;
-      const whole = given === definition.stems.length || (definition.stems.length >= 3 && given === definition.stems.length - 1 && stems.has(definition.stems.at(-1)!));
+      // The whole name, all but one word of a longer one but its last, or all but the last of
+      // one of four words or more ("the Cabin Crew Union" of the Cabin Crew Union of Calvenia).
+      const n = definition.stems.length;
+      const whole =
+        given === n ||
+        (n >= 3 && given === n - 1 && stems.has(definition.stems[n - 1]!)) ||
+        (n >= 4 && given === n - 1 && !stems.has(definition.stems[n - 1]!));
       if (!whole || stems.has(definition.abbreviation)) continue;
       terms.forEach((t, i) => {
         if (!definition.stems.includes(t.stem) || t.expansions.some((e) => e.stem === definition.abbreviation)) return;

@@ -446,6 +446,14 @@ describe("question types", () => {
     const best = explanation.candidates[0]!;
     expect(best.matches.filter((m) => m.via === "acronym").map((m) => m.term)).toEqual(["harlow", "water", "authority"]);
   });
+  it("a defined abbreviation is matched by a long name given without its last word ('the cabin crew union' → CCUC)", () => {
+    const strike = knowledgeFrom({
+      strike: " date 2024-09-01\nAurel Airways has cancelled 612 flights after its cabin crew voted to strike over pay.\n\nThe Cabin Crew Union of Calvenia (CCUC) represents around 2,300 flight attendants at the airline.\n\n“Our members have been flying longer days for less money,” said Rosa Vinter, general secretary of the CCUC.\n\nFAQ:\n\nQ: Why are the cabin crew striking?\n\nA: They want a pay rise.\n",
+    });
+    const union = analyzeQuery(strike.index, strike.thesaurus, "who is in charge of the cabin crew union").terms.find((t) => t.word === "union")!;
+    expect(union.expansions.map((e) => e.stem)).toContain("ccuc");
+    expect(answerQuestion(strike, "who is in charge of the cabin crew union").answer).toContain("Rosa Vinter");
+  });
   it("'who runs / heads X?' is answered by X's leader under any title ('chief executive Dana Okafor')", () => {
     const water = knowledgeFrom({
       water: " date 2024-09-01\nThe Harlow Water Authority has banned hosepipes across the county from Friday, its first ban since 2018.\n\nReservoir levels are at 41 percent, said a spokesperson for the Harlow Water Authority.\n\nHarlow Water Authority chief executive Dana Okafor said the ban could last until October.\n\nFAQ:\n\nQ: When does the hosepipe ban start?\n\nA: On Friday.\n",
