@@ -114,6 +114,7 @@ heldOutSet("six wire-service news stories in the dev set's mix (a rate rise, a m
 heldOutSet("six more wire-service stories, two pairs sharing names (a rail strike, a drug recall, a wildfire, tech layoffs, a regional election, a marathon and a doping case)", "twentieth", { overall: 0.59, refused: 0.75 });
 heldOutSet("six more wire-service stories, two pairs sharing names (a ferry aground, a food-poisoning outbreak, a census, a failed satellite launch, a teachers' strike, an art theft)", "twentyfirst", { overall: 0.62, refused: 0.6 });
 heldOutSet("six more wire-service stories sharing a minister and a city (a hospital ransomware attack, a congestion charge in court, a drought, a forged painting, a football club in administration, a late high-speed line)", "twentysecond", { overall: 0.57, refused: 0.6 });
+heldOutSet("six more wire-service stories, two sharing a regulator (a baby-formula recall, a tuition-fee protest, a cabin-crew strike, a vaccine rollout, a festival's move, a bank merger)", "twentythird", { overall: 0.58, refused: 0.6 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
