@@ -167,6 +167,8 @@ describe("answer types", () => {
     ["why did the bank lower borrowing costs?", "reason"],
     ["northvale layoffs number", "number"],
     ["which club has he signed for?", "person"],
+    ["which political party won the most seats?", "person"],
+    ["which rival airline added flights?", "person"],
     ["what hours is the water pressure turned down", "time"],
     ["by when does the pantry need the food", "time"],
     ["what's the deadline to ask for a refund", "time"],
