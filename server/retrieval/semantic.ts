@@ -119,6 +119,12 @@ export class SemanticMatcher {
     return row;
   }
 
+  /** The vector row of a question term: of its typo correction if it has one, else of the word as typed. */
+  private rowOfTerm(term: Query["terms"][number]): number {
+    for (const e of term.expansions) if (e.via === "fuzzy" || e.via === "phonetic") return this.rowOfWord(e.word);
+    return this.rowOfWord(term.word);
+  }
+
   /** The vector row of a document stem (memoized: the vocabulary is fixed), or -1. */
   rowOfStem(stem: string): number {
     let row = this.rows.get(stem);
@@ -168,8 +174,9 @@ export class SemanticMatcher {
    */
   questionSimilarity(query: Query): (unitIndex: number) => number {
     const words = query.terms.filter((t) => !t.light);
-    const rowOf = (t: Query["terms"][number]) => this.rowOfWord(t.expansions.find((e) => e.via === "fuzzy" || e.via === "phonetic")?.word ?? t.word);
-    const mean = this.meanOf(words.map(rowOf));
+    const rows: number[] = [];
+    for (const t of words) rows.push(this.rowOfTerm(t));
+    const mean = this.meanOf(rows);
     // A long message's mean vector is its topic's too: compared with the pair's question only.
     const withAnswers = words.length <= MAX_MEANING_QUESTION;
     return (unitIndex) => {
