@@ -440,5 +440,7 @@ const DEFINITION_QUESTION = /^\W*(?:what|who)(?:'s|\u2019s|\s+(?:is|are|was|were
 
 /** "What is moorcidin?", "who was Tycho Brahe", "what are schedule II drugs": asks what or who something is. */
 export function isDefinitionQuestion(question: string): boolean {
-  return DEFINITION_QUESTION.test(question);
+  return DEFINITION_OPENING.test(question) && DEFINITION_QUESTION.test(question);
 }
+/** What DEFINITION_QUESTION starts with: a cheap test that spares most questions its backtracking. */
+const DEFINITION_OPENING = /^\W*wh[ao]/iu;
