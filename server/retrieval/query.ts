@@ -549,10 +549,7 @@ function addAbbreviations(index: RetrievalIndex, terms: QueryTerm[]): void {
       // The whole name, all but one word of a longer one but its last, or all but the last of
       // one of four words or more ("the Cabin Crew Union" of the Cabin Crew Union of Calvenia).
       const n = definition.stems.length;
-      const whole =
-        given === n ||
-        (n >= 3 && given === n - 1 && stems.has(definition.stems[n - 1]!)) ||
-        (n >= 4 && given === n - 1 && !stems.has(definition.stems[n - 1]!));
+      const whole = given === n || (given === n - 1 && n >= (stems.has(definition.stems[n - 1]!) ? 3 : 4));
       if (!whole || stems.has(definition.abbreviation)) continue;
       terms.forEach((t, i) => {
         if (!definition.stems.includes(t.stem) || t.expansions.some((e) => e.stem === definition.abbreviation)) return;
@@ -572,11 +569,11 @@ const WHICH_NOUN = /^\W*(?:[a-z]+\s+)?which\s+([a-z]+)(?:\s+([a-z]+))?/i;
 function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): AnswerType {
   if (type !== "none") return type;
   const match = WHICH_NOUN.exec(text);
-  if (!match || !knownAs(thesaurus, match[1]!.toLowerCase(), "p")) return type;
+  const noun = match?.[1]!.toLowerCase();
+  if (noun === undefined || !knownAs(thesaurus, noun, "p")) return type;
   // "Which American show…", "which official figures…": an adjective of the next noun.
-  const next = match[2]?.toLowerCase();
-  if (next !== undefined && knownAs(thesaurus, match[1]!.toLowerCase(), "a") && knownAs(thesaurus, next, "n")) return type;
-  return "person";
+  const next = match![2]?.toLowerCase();
+  return next !== undefined && knownAs(thesaurus, noun, "a") && knownAs(thesaurus, next, "n") ? type : "person";
 }
 
 /** "Where is she from?", "where do the beans come from": a question for an origin. */
