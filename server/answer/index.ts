@@ -4,7 +4,7 @@
  */
 import type { KnowledgeBase } from "../knowledge/knowledge-base.ts";
 import { UnknownDocumentError } from "../errors.ts";
-import type { RetrievalIndex } from "../retrieval/index-builder.ts";
+import type { RetrievalIndex, Unit } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
@@ -311,6 +311,43 @@ function explanationOf(query: Query, candidates: Candidate[], chosen?: Candidate
  * Throws UnknownDocumentError when `options.document` names no document.
  */
 export function explainQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): { answer: Answer; explanation: Explanation } {
+  return respond(kb, question, options, true);
+}
+
+/** How many exact FAQ hits (pair, scope, preferred document) each knowledge base remembers. */
+const MAX_EXACT_ANSWERS = 10_000;
+const exactAnswers = new WeakMap<KnowledgeBase, Map<string, Omit<Answer, "question">>>();
+
+/**
+ * The answer to an FAQ question typed exactly: the pair's answer, with the FAQ questions
+ * ranked nearest the pair's own question as suggestions. It depends on nothing but the pair,
+ * the scope and the preferred document, so it is worked out once per knowledge base (a
+ * suggestion chip sends the same question again and again).
+ */
+function exactAnswer(kb: KnowledgeBase, unit: Unit, options: AskOptions, scope: number | undefined): Omit<Answer, "question"> {
+  let memo = exactAnswers.get(kb);
+  if (!memo) exactAnswers.set(kb, (memo = new Map()));
+  const key = `${unit.index} ${scope ?? ""} ${options.preferDocument ?? ""}`;
+  let known = memo.get(key);
+  if (!known) {
+    const faq = unit.faq!;
+    const own = analyzeQuery(kb.index, kb.thesaurus, faq.question);
+    const others = rankWithContext(kb, own, options, scope).filter((c) => c.unit.index !== unit.index);
+    known = {
+      kind: "faq",
+      answer: faq.answer,
+      confidence: 1,
+      sources: [{ document: faq.document, type: "faq", text: faq.question, score: 1 }],
+      suggestions: suggestionsFrom(kb, others, faq.question, scope ?? unit.doc),
+    };
+    if (memo.size >= MAX_EXACT_ANSWERS) memo.clear();
+    memo.set(key, known);
+  }
+  return { ...known, sources: known.sources.map((s) => ({ ...s })), suggestions: [...known.suggestions] };
+}
+
+/** The answer, and (when `explain`) the ranking behind it: an exact FAQ hit needs no ranking otherwise. */
+function respond(kb: KnowledgeBase, question: string, options: AskOptions, explain: boolean): { answer: Answer; explanation: Explanation } {
   const scope = scopeOf(kb, options);
   let query = analyzeQuery(kb.index, kb.thesaurus, question);
 
@@ -323,22 +360,13 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
   const preferred = options.preferDocument !== undefined ? kb.index.documentIndex.get(options.preferDocument) : undefined;
   const exactUnit =
     exact.find((u) => scope === undefined ? u.doc === preferred : u.doc === scope) ?? (scope === undefined ? exact[0] : undefined);
-  let candidates = rankWithContext(kb, query, options, scope);
   if (exactUnit) {
-    const faq = exactUnit.faq!;
-    const others = candidates.filter((c) => c.unit.index !== exactUnit.index);
     return {
-      answer: {
-        question,
-        kind: "faq",
-        answer: faq.answer,
-        confidence: 1,
-        sources: [{ document: faq.document, type: "faq", text: faq.question, score: 1 }],
-        suggestions: suggestionsFrom(kb, others, faq.question, scope ?? exactUnit.doc),
-      },
-      explanation: explanationOf(query, candidates),
+      answer: { question, ...exactAnswer(kb, exactUnit, options, scope) },
+      explanation: explanationOf(query, explain ? rankWithContext(kb, query, options, scope) : []),
     };
   }
+  let candidates = rankWithContext(kb, query, options, scope);
 
   let chosen = choose(kb.index, query, candidates);
   if (!chosen || chosen.confidence < CONFIDENCE_BANDS.suggest) {
@@ -401,5 +429,5 @@ export function explainQuestion(kb: KnowledgeBase, question: string, options: As
  * answer.sources[0]; // { document: "…", type: "sentence", text: "During his weeklong visit…", score: 0.7 }
  */
 export function answerQuestion(kb: KnowledgeBase, question: string, options: AskOptions = {}): Answer {
-  return explainQuestion(kb, question, options).answer;
+  return respond(kb, question, options, false).answer;
 }

@@ -27,6 +27,20 @@ describe("an FAQ question typed exactly", () => {
     const typed = question.toLowerCase().replace(/[’]/g, "'").replace(/[?]/g, "");
     expect(answerQuestion(seed, typed).sources[0]!.text).toBe(question);
   });
+  it("gets one answer however it is typed, the same from answerQuestion and explainQuestion, and never a shared copy", () => {
+    for (const question of fixtures.faqs.map((f) => f.question)) {
+      const typed = question.toUpperCase().replace(/’/g, "'").replace(/\?/g, "");
+      const first = answerQuestion(fixtures, question);
+      const { answer: explained, explanation } = explainQuestion(fixtures, typed);
+      expect({ ...explained, question }).toEqual(first);
+      expect(explanation.candidates.length).toBeGreaterThan(0);
+      first.suggestions.push("changed");
+      first.sources[0]!.text = "changed";
+      const again = answerQuestion(fixtures, question);
+      expect(again.suggestions).not.toContain("changed");
+      expect(again.sources[0]!.text).toBe(question);
+    }
+  });
   it("is what a suggestion chip sends, so every suggestion gets exactly its FAQ answer", () => {
     const { suggestions } = answerQuestion(fixtures, "hello");
     expect(suggestions.length).toBeGreaterThan(0);
