@@ -48,6 +48,8 @@ export interface Query {
   definition: boolean;
   /** The question asks where someone or something comes from ("Where is Aarav Menon from?"). */
   origin: boolean;
+  /** "How long does the scan take?", "how long will the strike last": a duration in time, not a length. */
+  elapsed: boolean;
   /**
    * The term the question turns on (the role of "Who is the director of…", the counted thing
    * of "How many daily sailings…", the event of "When was it founded?"), or -1: a text
@@ -576,6 +578,9 @@ function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): A
   return next !== undefined && knownAs(thesaurus, noun, "a") && knownAs(thesaurus, next, "n") ? type : "person";
 }
 
+/** A "how long" question about time taken or lasting (see Query.elapsed). */
+const ELAPSED_QUESTION = /\bhow\s+long\b.*\b(?:take|takes|took|taking|last|lasts|lasted|lasting)\b/i;
+
 /** "Where is she from?", "where do the beans come from": a question for an origin. */
 const ORIGIN_QUESTION = /\bfrom\W*$/i;
 
@@ -680,7 +685,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
-  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 /** The stems a term stands for by its own spelling (not by a synonym or related word). */

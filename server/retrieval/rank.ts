@@ -755,6 +755,9 @@ class QueryPlan {
       answerType = answerTypeFit(query.answerType, unit, given);
       // "Where is Aarav Menon from?" is not answered by where he is now.
       if (query.origin && answerType > 0 && !ORIGIN.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
+      // "How long does the scan take?" is not answered by a length ("a 14-metre unit"), unless
+      // an FAQ pair asks how long itself.
+      if (query.elapsed && answerType > 0 && unit.questionType !== "duration" && (unit.answerTypes & TYPE_BITS.duration) === 0) answerType = 0;
     }
     const features: Features = {
       coverage: total > 0 ? covered / total : 0,

@@ -531,6 +531,15 @@ describe("question types", () => {
     expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
     expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
   });
+  it("'how long does it take?' wants a time, not a length; 'how long is it?' either", () => {
+    const scans = knowledgeFrom({
+      scans: " date 2024-08-19\nThe scan happens in a 14-metre lorry.\n\nPeople judged to be at higher risk will then be offered a low-dose CT scan of the chest, which takes about 10 minutes and does not involve any needles or injections.\n",
+    });
+    expect(analyzeQuery(scans.index, scans.thesaurus, "how long does the scan take").elapsed).toBe(true);
+    expect(analyzeQuery(scans.index, scans.thesaurus, "how long is the lorry").elapsed).toBe(false);
+    expect(answerQuestion(scans, "how long does the scan take").answer).toMatch(/10 minutes/);
+    expect(answerQuestion(scans, "how long is the lorry").answer).toMatch(/14-metre/);
+  });
   it("a sentence that opens on a definite description is about the person just named", () => {
     const chess = knowledgeFrom({
       chess: " date 2024-08-19\nAarav Menon won the national title on Sunday. The International Master beat Stuart Pellow in the final round.\n\nThe event drew 112 players to Harrowby.\n",
