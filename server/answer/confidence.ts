@@ -195,6 +195,29 @@ export const NO_YEAR_FACTOR = 0.7;
 const YEAR_QUESTION = /\b(?:what|which)\s+year\b/i;
 const YEAR_GIVEN = /\b(?:1[0-9]|20)\d\d\b|\b\d{2}\s*(?:BC|AD|BCE|CE)\b|\b(?:last|this|next)\s+year\b/i;
 
+/**
+ * A question about an earlier time ("How much was a season ticket last season?", "What were
+ * the visiting hours before the change?") answered by an FAQ pair that asks about now or
+ * later ("How much is a season ticket?") keeps this share: the pair gives the new value.
+ */
+export const OTHER_TIME_FRAME_FACTOR = 0.7;
+
+/** A question set in an earlier time: a past-tense auxiliary first, and "last year", "before the change", "previous"… */
+const PAST_QUESTION = /^\W*(?:\w+\s+){0,4}?(?:was|were|did|had|has)\b/i;
+const EARLIER_TIME = /\blast\s+(?:year|season|summer|winter|spring|autumn|time)\b|\blast\s+year's\b|\bprevious\b|\bbefore\s+the\s+(?:change|changes|rise|increase|move|cut|cuts|closure|switch|merger)\b|\bin\s+the\s+past\b|\bever\b.*\bbefore\b/i;
+/** An FAQ question about now or later: its first auxiliary is present or future, and it names no earlier time. */
+const FIRST_AUXILIARY = /\b(is|are|was|were|does|do|did|will|can|could|should|has|have|had|would|may|must)\b/i;
+const PRESENT_AUXILIARIES: ReadonlySet<string> = new Set(["is", "are", "does", "do", "will", "can", "should", "may", "must"]);
+function asksAboutNow(question: string): boolean {
+  const auxiliary = FIRST_AUXILIARY.exec(question)?.[1]?.toLowerCase();
+  return auxiliary !== undefined && PRESENT_AUXILIARIES.has(auxiliary) && !EARLIER_TIME.test(question) && !/\b(?:former|old|used\s+to)\b/i.test(question);
+}
+
+/** True when the question asks about an earlier time and the candidate is an FAQ pair that asks about now or later (see OTHER_TIME_FRAME_FACTOR). */
+export function asksOtherTimeFrame(query: Query, candidate: Candidate): boolean {
+  return candidate.unit.kind === "faq" && factsOf(query).earlier && asksAboutNow(candidate.unit.faq!.question);
+}
+
 /** A negated question answered by a sentence without any negation keeps this share of its confidence. */
 export const NEGATION_MISMATCH_FACTOR = 0.7;
 
@@ -297,6 +320,8 @@ interface QueryFacts {
   dateQuestion: boolean;
   negated: boolean;
   yesNo: boolean;
+  /** Asks about an earlier time (see OTHER_TIME_FRAME_FACTOR). */
+  earlier: boolean;
 }
 const queryFacts = new WeakMap<Query, QueryFacts>();
 function factsOf(query: Query): QueryFacts {
@@ -311,6 +336,7 @@ function factsOf(query: Query): QueryFacts {
       dateQuestion: DATE_QUESTION.test(text),
       negated: NEGATION.test(text),
       yesNo: YES_NO_QUESTION.test(text),
+      earlier: PAST_QUESTION.test(text) && EARLIER_TIME.test(text),
     };
     queryFacts.set(query, facts);
   }
@@ -364,6 +390,7 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   if (facts.clockQuestion && !CLOCK_TIME.test(answerText(best))) confidence *= NO_CLOCK_TIME_FACTOR;
   // Nor is "What date does the cinema open?" by the pair on "What time does it open each day?".
   if (facts.dateQuestion && best.unit.kind === "faq" && CLOCK_QUESTION.test(best.unit.faq!.question)) confidence *= NO_CLOCK_TIME_FACTOR;
+  if (asksOtherTimeFrame(query, best)) confidence *= OTHER_TIME_FRAME_FACTOR;
   // "What is not prevented…?" answered by a sentence that negates nothing: it says the
   // opposite. (The reverse is fine: "Were there injuries?" — "No injuries were reported.") Not
   // for FAQ pairs: visitors ask "why isn't it enough?" of an FAQ written as "why are they critical?".

@@ -8,7 +8,7 @@ import type { RetrievalIndex, Unit } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, namesPersonInRole, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, asksOtherTimeFrame, namesPersonInRole, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -191,8 +191,9 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // None for a pair that asks for another quantity and only states the one asked for ("How
   // long will the bridge be shut?" — "It reopens in May", for "When did it last close?").
   if (f.best.features.answerType === STATED_TYPE_FIT) preference = 0;
-  // None for a pair that asks the opposite ("…close?" for "…open?").
-  if (f.best.features.opposite) preference = 0;
+  // None for a pair that asks the opposite ("…close?" for "…open?"), or about now when the
+  // visitor asks about an earlier time ("How much is a ticket?" for "…last season?").
+  if (f.best.features.opposite || asksOtherTimeFrame(query, f.best)) preference = 0;
   // None against a sentence that names who holds the role asked about, when the pair does not
   // ("Who is the bank's governor?" — "…said Anja Kovel, the bank's governor").
   if (query.roles.length > 0 && namesPersonInRole(query, s.best.unit.sentence!.text) && !namesPersonInRole(query, f.best.unit.faq!.answer)) preference = 0;

@@ -531,6 +531,15 @@ describe("question types", () => {
     expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
     expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
   });
+  it("a question about an earlier time is not answered by the FAQ pair on the new value", () => {
+    const club = knowledgeFrom({
+      club: " date 2024-06-01\nAshcombe Rovers have put season ticket prices up for the coming season. Adult season tickets will cost £275 if bought before the early-bird deadline of 5 July. Last season's adult price was £260.\n\nFAQ:\nQ: How much is an adult season ticket?\nA: An adult season ticket costs £275 if bought by 5 July.\nQ: What was the previous record crowd?\nA: The previous record crowd was 9,412 in 1987.\n",
+    });
+    expect(answerQuestion(club, "how much is an adult season ticket")).toMatchObject({ kind: "faq", answer: expect.stringMatching(/£275/) });
+    expect(answerQuestion(club, "how much was an adult season ticket last season").answer).toMatch(/£260/);
+    // A pair that asks about the earlier time itself still answers.
+    expect(answerQuestion(club, "what was the previous record crowd").sources[0]?.text).toBe("What was the previous record crowd?");
+  });
   it("'how long does it take?' wants a time, not a length; 'how long is it?' either", () => {
     const scans = knowledgeFrom({
       scans: " date 2024-08-19\nThe scan happens in a 14-metre lorry.\n\nPeople judged to be at higher risk will then be offered a low-dose CT scan of the chest, which takes about 10 minutes and does not involve any needles or injections.\n",
