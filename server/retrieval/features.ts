@@ -142,6 +142,18 @@ function keywordsEndingIn(words: string): RegExp {
  * scan of the question for them all (see gateOf) costs less than trying each pattern's
  * alternatives at every position. Built once, not per question.
  */
+/**
+ * A question for how a body voted: "How did the city council vote on…?", "what was the vote
+ * on…?", "the final vote count". Not how one person voted ("How did Senator Ames vote?"): a
+ * side, not a tally. (Nor "Which body announced the vote count?", which asks who.)
+ */
+export const VOTE_QUESTION =
+  /\bhow\s+did\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:council|councillors|councilors|board|committee|members|assembly|parliament|senate|voters|shareholders|panel|judges|jury|cabinet|mps|lawmakers|legislature|trustees|governors)\s+vote\b|^\W*what(?:'s|\s+(?:is|was))\s+the\s+(?:[\w'-]+\s+){0,2}vote\b|\bby\s+how\s+many\s+votes\b/;
+/** A count in a tally: digits or a small number in words. */
+const COUNT = "(?:\\d+|none|nil|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)";
+/** A vote's tally: "5 to 2", "7-2", "a 31-to-24 vote", "by seven votes to two", "unanimously". */
+export const VOTE_TALLY = new RegExp(`\\b${COUNT}\\s*(?:-|–|to|-to-)\\s*${COUNT}\\b|\\b${COUNT}\\s+votes?\\s+to\\s+${COUNT}\\b|\\bunanimous(?:ly)?\\b`, "i");
+
 const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
   ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
   ["frequency", [[/\bhow\s+(?:often|frequent(?:ly)?|regularly)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequent", "regularly", "many"]]]],
@@ -152,7 +164,8 @@ const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly
   ["speed", [[/\bhow\s+fast\b|\bwhat\s+(?:is\s+the\s+)?(?:top\s+)?speed\b/, ["fast", "speed"]]]],
   ["distance", [[/\bhow\s+(?:far|tall|high|deep|wide)\b|\bwhat\s+distance\b|\bhow\s+many\s+(?:kilomet(?:er|re)s|miles|met(?:er|re)s|km|feet|yards)\b/, ["far", "tall", "high", "deep", "wide", "distance", "many"]]]],
   // "By how much will costs fall?" asks for an amount of change (often a percentage), not a price.
-  ["number", [[/\bby\s+how\s+much\b/, ["much"]]]],
+  // "How did the council vote on…?", "what was the board vote…": the tally (see VOTE_QUESTION).
+  ["number", [[/\bby\s+how\s+much\b/, ["much"]], [VOTE_QUESTION, ["vote", "votes"]]]],
   ["money", [[/\bhow\s+much\b.*\b(?:cost|price|pay|paid|charge|fare|fee|spend|spent|worth|expensive|cheap|earn|salary|wage|money|set\s+\w+\s+back)|\bwhat\b.*\b(?:be|get|gets|getting)\s+paid\b|\bwhat\s+(?:will|would|is|was)\s+(?:the\s+)?(?:fine|salary|wage|fee|fare)\b|\bwhat\s+(?:is\s+the\s+|does\s+\w+\s+)?(?:price|cost|fare|fee)\b|^\W*what\s+(?:is|was|will\s+be)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}budget\b|\bwhat\s+(?:did|does|do|will|would)\s+(?:[\w'-]+\s+){1,3}pay\b(?!.*\bfor\W*$)|\bhow\s+(?:expensive|cheap)\b|\bhow\s+much\s+(?:is|was|will|would)\s+it\s+(?:be\s+)?(?:to|for)\b|\bset\s+(?:me|us|you|them|him|her)\s+back\b|^(?!.*\b(?:who|what|when|where|why|how|which)\b)[^?]*\b(?:cost|price|fee|fare)s?\W*$|^\W*(?:cost|price|fee|fare)s?\s+(?:of|for)\b/, ["much", "paid", "pay", "budget", "fine", "salary", "wage", "fee", "fare", "price", "cost", "expensive", "cheap", "back"]]]],
   // Keywords too: "number of evacuees", "layoffs number".
   ["number", [[/\bhow\s+(?:many|much|big|large|heavy)\b|^\W*what(?:\s+(?:is|was|will\s+be))?\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}population\b|\bwhat\s+(?:percent(?:age)?|number|amount|share|proportion|fraction)\b|^\W*what(?:\s+(?:is|was|will|are|were))?\s+(?:the\s+|an?\s+)?(?:(?!happen|reason|cause|for\b|of\b|to\b|in\b|about\b)[\w'-]+\s+){0,4}rates?\b(?!\s+of\s+change)|^(?!.*\b(?:who|what|when|where|why|how|which)\b).*\bnumber\s+of\b|\bwhat\s+(?:is|was|are|were)\s+the\s+(?:total\s+)?number\s+of\b/, ["many", "much", "big", "large", "heavy", "population", "percent", "number", "amount", "rate", "share", "proportion", "fraction"]],

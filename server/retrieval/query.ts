@@ -7,7 +7,7 @@ import { LIGHT_WORDS, QUESTION_WORDS, baseForm, fixChatSpelling, fixFunctionWord
 import { AMERICAN_SPELLINGS } from "./spelling.ts";
 import type { AbbreviationDefinition } from "./abbreviations.ts";
 import { isAbbreviation, multiwordStarts, partsOfSpeech, relatedLemmas, type Thesaurus } from "./wordnet.ts";
-import { QUESTION_LEAD_WORDS, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
+import { QUESTION_LEAD_WORDS, VOTE_QUESTION, isDefinitionQuestion, questionAnswerType, type AnswerType } from "./features.ts";
 import { splitSentences } from "../knowledge/sentences.ts";
 import { MIN_FUZZY_LENGTH } from "./vocabulary.ts";
 
@@ -50,6 +50,8 @@ export interface Query {
   origin: boolean;
   /** "How long does the scan take?", "how long will the strike last": a duration in time, not a length. */
   elapsed: boolean;
+  /** "How did the council vote on…?": a vote's tally (see VOTE_QUESTION). */
+  tally: boolean;
   /**
    * The term the question turns on (the role of "Who is the director of…", the counted thing
    * of "How many daily sailings…", the event of "When was it founded?"), or -1: a text
@@ -685,7 +687,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
-  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 /** The stems a term stands for by its own spelling (not by a synonym or related word). */

@@ -5,7 +5,7 @@
 import type { RetrievalIndex, Unit, UnitTerms } from "./index-builder.ts";
 import type { Query, QueryTerm, MatchVia } from "./query.ts";
 import type { RelatedStrengths, SemanticMatcher } from "./semantic.ts";
-import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, organisationWords, type AnswerType } from "./features.ts";
+import { ORGANISATION_BIT, STRICT_TYPES, TYPE_BITS, VOTE_TALLY, organisationWords, type AnswerType } from "./features.ts";
 import { calendarGroups, calendarGroupsOfStem, oppositeGroups, oppositeGroupsOfStem } from "./contrast.ts";
 import { isFragment, stem } from "./text.ts";
 
@@ -758,6 +758,8 @@ class QueryPlan {
       // "How long does the scan take?" is not answered by a length ("a 14-metre unit"), unless
       // an FAQ pair asks how long itself.
       if (query.elapsed && answerType > 0 && unit.questionType !== "duration" && (unit.answerTypes & TYPE_BITS.duration) === 0) answerType = 0;
+      // "How did the council vote?" wants the tally ("by 31 votes to 12"), not any number.
+      if (query.tally && answerType > 0 && !VOTE_TALLY.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
     }
     const features: Features = {
       coverage: total > 0 ? covered / total : 0,

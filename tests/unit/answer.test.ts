@@ -531,6 +531,13 @@ describe("question types", () => {
     expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
     expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
   });
+  it("'how did the council vote?' wants the tally, not any number", () => {
+    const council = knowledgeFrom({
+      council: " date 2024-06-01\nThe council voted to cap holiday lets at 90 nights a year from April.\n\nThe cap on holiday lets passed by seven votes to two after a long debate.\n",
+    });
+    expect(analyzeQuery(council.index, council.thesaurus, "How did the council vote on the holiday lets?").tally).toBe(true);
+    expect(answerQuestion(council, "How did the council vote on the holiday lets?").answer).toMatch(/seven votes to two/);
+  });
   it("a question about an earlier time is not answered by the FAQ pair on the new value", () => {
     const club = knowledgeFrom({
       club: " date 2024-06-01\nAshcombe Rovers have put season ticket prices up for the coming season. Adult season tickets will cost £275 if bought before the early-bird deadline of 5 July. Last season's adult price was £260.\n\nFAQ:\nQ: How much is an adult season ticket?\nA: An adult season ticket costs £275 if bought by 5 July.\nQ: What was the previous record crowd?\nA: The previous record crowd was 9,412 in 1987.\n",

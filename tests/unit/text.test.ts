@@ -212,6 +212,11 @@ describe("answer types", () => {
     ["since when has the pool been shut", "time"],
     ["How much time does it take to get across?", "duration"],
     ["how much extra time will the works add to my journey", "duration"],
+    ["How did the city council vote on the noise ordinance?", "number"],
+    ["what was the board vote on the fee increase?", "number"],
+    ["By how many votes did the committee approve it?", "number"],
+    ["Which body announced the vote count?", "none"],
+    ["How did Senator Ames vote?", "none"],
   ])("%s asks for %s", (question, type) => {
     expect(questionAnswerType(question)).toBe(type);
   });
