@@ -40,7 +40,7 @@ const PATTERNS: Record<Exclude<AnswerType, "none" | "yesno" | "definition" | "pe
   speed: /\b\d+(?:\.\d+)?\s?(?:km\/h|kph|mph|km\/s|m\/s|knots?|kilomet(?:er|re)s?\s+(?:per|an|a)\s+hour|miles?\s+(?:per|an|a)\s+hour)\b/i,
   distance: /\b\d+(?:[.,]\d+)?[\s-]?(?:km|kilomet(?:er|re)s?|miles?|m|met(?:er|re)s?|feet|foot|ft|yards?|inch(?:es)?|cm|centimet(?:er|re)s?)\b/i,
   // ("since" of time, "since 2012", "since last year", is no reason.)
-  reason: /\b(?:because|due to|since(?!\s+(?:the\s+)?(?:\d|last|then|early|late|mid|its?\b|records?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|mon|tue|wed|thu|fri|sat|sun)[a-z]*))|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance)|(?:caused|sparked|triggered|started) by|blamed on)\b/i,
+  reason: /\b(?:because|due to|since(?!\s+(?:the\s+)?(?:\d|last|then|early|late|mid|its?\b|records?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|mon|tue|wed|thu|fri|sat|sun)[a-z]*))|so that|in order to|as a result|reason|aim(?:s|ed)? to|to (?:help|ensure|avoid|prevent|improve|support|strengthen|enhance)|(?:caused|sparked|triggered|started|driven|prompted|forced) (?:(?:in part|partly|largely|mainly|mostly) )?by|blamed on|designed (?:to|for)|needed (?:to|for)|in response to|followed (?:a|an|the)|after [a-z]+ing|after (?:[\w'-]+ ){0,3}(?:warned|warnings?|complaints?|concerns?|problems?|delays?|reports?|failures?|failed|found|said))\b/i,
 };
 
 const CURRENCY =
@@ -313,7 +313,7 @@ const HINT_KEYWORDS: ReadonlyArray<readonly [number, string]> = [
   [HINT_NUMBER, `${NUMBER_WORDS.split("|").join(" ")} percent`],
   [HINT_DURATION, `${UNITS.split("|").join(" ")} til through`],
   [HINT_FREQUENCY, "hourly daily nightly weekly monthly quarterly yearly annually once twice thrice every times per each days weekends tomorrows tonights"],
-  [HINT_REASON, "because due since that order result reason aim help ensure avoid prevent improve support strengthen enhance caused sparked triggered started blamed"],
+  [HINT_REASON, "because due since that order result reason aim help ensure avoid prevent improve support strengthen enhance caused sparked triggered started driven prompted forced blamed designed needed response followed after"],
   [HINT_QUOTE, "said says told according announced wrote"],
   [HINT_MONEY_DIGITS, CURRENCY_KEYWORDS],
   [HINT_MONEY_WORDS, `free charge nothing ${CURRENCY_KEYWORDS}`],

@@ -253,6 +253,16 @@ describe("answer types", () => {
     expect(reason("It is the largest fire since the 2012 Antler Fire.")).toBe(false);
     expect(reason("Prices have doubled since last year.")).toBe(false);
   });
+  it("a purpose, a driver or a prompting event is a reason, and a plain 'after' is not", () => {
+    const reason = (t: string) => (sentenceAnswerTypes(t) & TYPE_BITS.reason) !== 0;
+    expect(reason("The rebate was designed to reach people before the coldest months.")).toBe(true);
+    expect(reason("Rents continue to climb, driven in part by wage increases.")).toBe(true);
+    expect(reason("The increase is needed to pay for a new treatment plant.")).toBe(true);
+    expect(reason("The decision followed a survey of 1,200 shoppers.")).toBe(true);
+    expect(reason("Route 159 will be discontinued after averaging just 210 riders a day.")).toBe(true);
+    expect(reason("Councillors rejected it after highways officers warned of delays.")).toBe(true);
+    expect(reason("The band will play after the speeches.")).toBe(false);
+  });
   it("an age in words is an age", () => {
     expect(sentenceAnswerTypes("The pair, a three-year-old male named Tashi, arrived.") & TYPE_BITS.age).not.toBe(0);
   });
