@@ -92,6 +92,63 @@ function roleWordsOf(query: Query): { role: ReadonlySet<string>; given: Readonly
   return words;
 }
 
+/** The stems of a question's kinds (Query.kinds) as themselves or synonyms: worked out once per question. */
+const kindWords = new WeakMap<Query, ReadonlySet<string>>();
+function kindWordsOf(query: Query): ReadonlySet<string> {
+  let words = kindWords.get(query);
+  if (!words) {
+    const kinds = new Set<string>();
+    for (const term of query.terms) {
+      if (!query.kinds.includes(term.stem)) continue;
+      for (const e of term.expansions) if (e.weight >= 0.9 || e.weight === RELATION_WEIGHTS.synonym) kinds.add(e.stem);
+    }
+    kindWords.set(query, (words = kinds));
+  }
+  return words;
+}
+
+/** How many words from a name the kind asked about may stand ("Battery Street", "the insurer, Halden Mutual"). */
+const KIND_REACH = 2;
+
+/**
+ * True when the text names a thing the question does not (a run of capitalized words, not
+ * its first word alone) right beside the kind of thing a "which" question asks about
+ * (Query.kinds), as itself or a synonym: "Which street will be closed?" — "…Battery Street
+ * will be closed", "which firm…" — "the national firm Caterwell".
+ */
+export function namesThingOfKind(query: Query, text: string): boolean {
+  if (query.kinds.length === 0) return false;
+  return namesBeside(tokensOf(text), kindWordsOf(query), roleWordsOf(query).given, 1, KIND_REACH);
+}
+
+/**
+ * True when the tokens hold a run of capitalized words with at least `fresh` words the
+ * question does not give (`given`) within `reach` words of one of `near` (a role, a kind).
+ * With one fresh word needed, a text's first word alone does not count (it is capitalized
+ * whatever it is) unless a capitalized `near` word follows it ("Battery Street will…"), and a
+ * capitalized `near` word counts only right beside the run (not the "House" of "House of
+ * Commons" for "which houses").
+ */
+function namesBeside(tokens: ReturnType<typeof tokenize>, near: ReadonlySet<string>, given: ReadonlySet<string>, fresh: number, reach: number): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    let end = i;
+    let count = 0;
+    while (end < tokens.length && tokens[end]!.capitalized && !tokens[end]!.stop && !near.has(tokens[end]!.stem)) {
+      if (!given.has(tokens[end]!.stem)) count++;
+      end++;
+    }
+    if (fresh === 1 && i === 0 && end === 1 && !(tokens[1]?.capitalized && near.has(tokens[1]!.stem))) count = 0;
+    if (count >= fresh) {
+      for (let k = Math.max(0, i - reach); k < Math.min(tokens.length, end + reach); k++) {
+        if ((k >= i && k < end) || !near.has(tokens[k]!.stem)) continue;
+        if (fresh > 1 || !tokens[k]!.capitalized || k === i - 1 || k === end) return true;
+      }
+    }
+    if (end > i) i = end - 1;
+  }
+  return false;
+}
+
 /** True when the candidate matches one of the question's roles as itself (a cheap test before namesPersonInRole's). */
 function matchesRole(query: Query, best: Candidate): boolean {
   for (let t = 0; t < query.terms.length; t++) {
@@ -109,23 +166,7 @@ function matchesRole(query: Query, best: Candidate): boolean {
  */
 export function namesPersonInRole(query: Query, text: string): boolean {
   const { role, given } = roleWordsOf(query);
-  if (role.size === 0) return false;
-  const tokens = tokensOf(text);
-  for (let i = 0; i < tokens.length; i++) {
-    let end = i;
-    let fresh = 0;
-    while (end < tokens.length && tokens[end]!.capitalized && !tokens[end]!.stop && !role.has(tokens[end]!.stem)) {
-      if (!given.has(tokens[end]!.stem)) fresh++;
-      end++;
-    }
-    if (fresh >= 2) {
-      for (let k = Math.max(0, i - ROLE_REACH); k < Math.min(tokens.length, end + ROLE_REACH); k++) {
-        if ((k < i || k >= end) && role.has(tokens[k]!.stem)) return true;
-      }
-    }
-    if (end > i) i = end - 1;
-  }
-  return false;
+  return role.size > 0 && namesBeside(tokensOf(text), role, given, 2, ROLE_REACH);
 }
 
 /**
@@ -431,6 +472,8 @@ export function confidenceOf(query: Query, best: Candidate, index?: RetrievalInd
   // "Who is the bank's governor?" — "…said Tomas Reinholt, the bank's governor": a sentence
   // that names a new person right beside the role asked about says who.
   if (query.roles.length > 0 && best.unit.kind === "sentence" && matchesRole(query, best) && namesPersonInRole(query, best.unit.sentence!.text)) confidence *= PERSON_IN_ROLE_FACTOR;
+  // Likewise "Which street will be closed?" — "…Battery Street will be closed to traffic".
+  else if (query.kinds.length > 0 && best.unit.kind === "sentence" && namesThingOfKind(query, best.unit.sentence!.text)) confidence *= PERSON_IN_ROLE_FACTOR;
   if (best.unit.kind === "sentence") confidence = calibrateSentence(Math.min(1, confidence));
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

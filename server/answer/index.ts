@@ -8,7 +8,7 @@ import type { RetrievalIndex, Unit } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, asksOtherTimeFrame, namesPersonInRole, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, asksOtherTimeFrame, namesPersonInRole, namesThingOfKind, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -197,6 +197,8 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   // None against a sentence that names who holds the role asked about, when the pair does not
   // ("Who is the bank's governor?" — "…said Anja Kovel, the bank's governor").
   if (query.roles.length > 0 && namesPersonInRole(query, s.best.unit.sentence!.text) && !namesPersonInRole(query, f.best.unit.faq!.answer)) preference = 0;
+  // Likewise the thing a "which" question asks about ("Which street…?" — "Battery Street").
+  if (query.kinds.length > 0 && namesThingOfKind(query, s.best.unit.sentence!.text) && !namesThingOfKind(query, f.best.unit.faq!.answer)) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;
   return restatingFaq(index, query, candidates, s) ?? (s.best === first!.best ? undefined : restatingFaq(index, query, candidates, first!)) ?? s;
 }

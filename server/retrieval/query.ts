@@ -60,6 +60,12 @@ export interface Query {
   head: number;
   /** For a "who" question: the stems of its content words that WordNet knows as nouns for people (the roles it may ask about: "governor", "director"). Empty otherwise. */
   roles: readonly string[];
+  /**
+   * For "which NOUN…?" of a thing, not a person ("Which street will be closed?", "which
+   * insurance company…"): the stem of the noun asked about, whose answer is a name beside it
+   * ("Battery Street", "the insurer, Halden Mutual"). Empty otherwise.
+   */
+  kinds: readonly string[];
 }
 
 /** Weight of a light word ("tell", "happen") against a content word of the same idf. */
@@ -583,6 +589,22 @@ function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): A
 /** A "how long" question about time taken or lasting (see Query.elapsed). */
 const ELAPSED_QUESTION = /\bhow\s+long\b.*\b(?:take|takes|took|taking|last|lasts|lasted|lasting)\b/i;
 
+/** Answer types a "which NOUN" question may have and still ask for a named thing (see Query.kinds). */
+const NAMED_KIND_TYPES: ReadonlySet<AnswerType> = new Set(["none", "person", "place"]);
+
+/** Query.kinds: the noun after an opening "which" (or the noun after its adjective), when it is a content word of the question and no word for a person. */
+function kindsAsked(text: string, answerType: AnswerType, terms: readonly QueryTerm[], thesaurus: Thesaurus): string[] {
+  if (!NAMED_KIND_TYPES.has(answerType)) return [];
+  const match = WHICH_NOUN.exec(text);
+  if (!match) return [];
+  const first = match[1]!.toLowerCase();
+  const next = match[2]?.toLowerCase();
+  const noun = next !== undefined && knownAs(thesaurus, first, "a") && knownAs(thesaurus, next, "n") ? next : first;
+  if (!knownAs(thesaurus, noun, "n") || knownAs(thesaurus, noun, "p")) return [];
+  const term = terms.find((t) => t.word === noun && !t.light);
+  return term ? [term.stem] : [];
+}
+
 /** "Where is she from?", "where do the beans come from": a question for an origin. */
 const ORIGIN_QUESTION = /\bfrom\W*$/i;
 
@@ -687,7 +709,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
-  return { roles, text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  return { roles, kinds: kindsAsked(text, answerType, terms, thesaurus), text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 /** The stems a term stands for by its own spelling (not by a synonym or related word). */

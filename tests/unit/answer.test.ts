@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateStory, calibrateSentence, confidenceOf, namesPersonInRole, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateStory, calibrateSentence, confidenceOf, namesPersonInRole, namesThingOfKind, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { closestQuestions } from "../../server/answer/suggest.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
@@ -530,6 +530,19 @@ describe("question types", () => {
     });
     expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
     expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
+  });
+  it("'which street…?' wants a sentence that names a street, not an FAQ pair that names none", () => {
+    const race = knowledgeFrom({
+      race: " date 2024-06-01\nThe harbour 10K returns on Sunday with a new route along the seafront. Battery Street will be closed to traffic from 6am until 2pm on race day. The local MP raised the closures in the House of Commons.\n\nFAQ:\nQ: Where can I park on race day?\nA: Parking is free at the park-and-ride on the ring road on race day, with buses every ten minutes.\n",
+    });
+    const query = analyzeQuery(race.index, race.thesaurus, "Which street will be closed on race day?");
+    expect(query.kinds).toEqual(["street"]);
+    expect(namesThingOfKind(query, "Battery Street will be closed to traffic.")).toBe(true);
+    expect(namesThingOfKind(query, "Parking is free at the park-and-ride on the ring road.")).toBe(false);
+    const houses = analyzeQuery(race.index, race.thesaurus, "which houses were closed");
+    expect(namesThingOfKind(houses, "The local MP raised the closures in the House of Commons.")).toBe(false);
+    expect(analyzeQuery(race.index, race.thesaurus, "Which judge dismissed the case?").kinds).toEqual([]);
+    expect(answerQuestion(race, "Which street will be closed on race day?").answer).toMatch(/Battery Street/);
   });
   it("'how did the council vote?' wants the tally, not any number", () => {
     const council = knowledgeFrom({
