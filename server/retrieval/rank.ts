@@ -760,6 +760,9 @@ class QueryPlan {
       if (query.elapsed && answerType > 0 && unit.questionType !== "duration" && (unit.answerTypes & TYPE_BITS.duration) === 0) answerType = 0;
       // "How did the council vote?" wants the tally ("by 31 votes to 12"), not any number.
       if (query.tally && answerType > 0 && !VOTE_TALLY.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
+      // "Where…?" is answered by a place a sentence puts something in, at, near or from ("…will
+      // have its headquarters in Pellington"); a name alone fits half as well.
+      if (query.answerType === "place" && unit.kind === "sentence" && answerType === 1 && !LOCATIVE.test(unit.sentence!.text)) answerType = WEAK_PLACE_FIT;
     }
     const features: Features = {
       coverage: total > 0 ? covered / total : 0,
@@ -841,6 +844,11 @@ function namesNewOrganisation(unit: Unit, given: ReadonlySet<string>): boolean {
 
 /** A text that says where someone or something comes from: "from Leicester", "born in Pune", "a native of Cork", "Leeds-born". */
 const ORIGIN = /\bfrom\s+(?:the\s+)?\p{Lu}|\bborn\s+(?:in|at)\b|\bnative\s+of\b|\p{Lu}\p{L}+-born\b|\bhails?\s+from\b|\bgrew\s+up\s+in\b/u;
+
+/** A preposition of place before a name, a few lower-case words between at most ("in Pellington", "from the Brask Spaceport", "to an anaerobic digestion plant near Selby"). */
+const LOCATIVE = /\b(?:in|at|near|from|to|into|outside|inside|on|off|across|along|behind|beside|opposite|towards|via|within|around|between|through|by)\s+(?:[a-z][\w'-]*\s+){0,4}?\p{Lu}/u;
+/** The answerType fit of a sentence that names a place without a preposition of place (see LOCATIVE). */
+const WEAK_PLACE_FIT = 0.5;
 
 /** answerTypeFit of an FAQ pair that asks for another quantity but states the one asked for. */
 export const STATED_TYPE_FIT = 0.8;

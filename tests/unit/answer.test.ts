@@ -531,6 +531,14 @@ describe("question types", () => {
     expect(analyzeQuery(chess.index, chess.thesaurus, "Where is Aarav Menon from?").origin).toBe(true);
     expect(answerQuestion(chess, "Where is Aarav Menon from?").answer).toMatch(/comes from Leicester/);
   });
+  it("'where…?' prefers a sentence that puts the answer in, at or between places to one that only names them", () => {
+    const eleventh = knowledgeIn(path.join(ROOT, "tests/fixtures/eleventh/docs"));
+    expect(answerQuestion(eleventh, "Where does the number 14 go?").answer).toMatch(/runs between Ashbury bus station/);
+    const { explanation } = explainQuestion(eleventh, "Where does the number 14 go?");
+    const fits = new Map(explanation.candidates.filter((c) => c.unit.kind === "sentence").map((c) => [c.unit.sentence!.text, c.features.answerType]));
+    expect([...fits].find(([text]) => text.startsWith("The number 14, which runs between"))?.[1]).toBe(1);
+    expect([...fits].some(([, fit]) => fit === 0.5)).toBe(true);
+  });
   it("'which street…?' wants a sentence that names a street, not an FAQ pair that names none", () => {
     const race = knowledgeFrom({
       race: " date 2024-06-01\nThe harbour 10K returns on Sunday with a new route along the seafront. Battery Street will be closed to traffic from 6am until 2pm on race day. The local MP raised the closures in the House of Commons.\n\nFAQ:\nQ: Where can I park on race day?\nA: Parking is free at the park-and-ride on the ring road on race day, with buses every ten minutes.\n",
