@@ -50,6 +50,8 @@ export interface Query {
   origin: boolean;
   /** "How long does the scan take?", "how long will the strike last": a duration in time, not a length. */
   elapsed: boolean;
+  /** "How long has the zoo had snow leopards?": a span up to now, which "since 1988" gives too. */
+  untilNow: boolean;
   /** "How did the council vote on…?": a vote's tally (see VOTE_QUESTION). */
   tally: boolean;
   /**
@@ -586,6 +588,9 @@ function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): A
   return next !== undefined && knownAs(thesaurus, noun, "a") && knownAs(thesaurus, next, "n") ? type : "person";
 }
 
+/** A "how long" question in the present perfect (see Query.untilNow). */
+const UNTIL_NOW_QUESTION = /\bhow\s+long\s+(?:has|have|had)\b/i;
+
 /** A "how long" question about time taken or lasting (see Query.elapsed). */
 const ELAPSED_QUESTION = /\bhow\s+long\b.*\b(?:take|takes|took|taking|last|lasts|lasted|lasting)\b/i;
 
@@ -709,7 +714,7 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
-  return { roles, kinds: kindsAsked(text, answerType, terms, thesaurus), text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
+  return { roles, kinds: kindsAsked(text, answerType, terms, thesaurus), text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), untilNow: answerType === "duration" && UNTIL_NOW_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }
 
 /** The stems a term stands for by its own spelling (not by a synonym or related word). */

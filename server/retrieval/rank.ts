@@ -758,6 +758,8 @@ class QueryPlan {
       // "How long does the scan take?" is not answered by a length ("a 14-metre unit"), unless
       // an FAQ pair asks how long itself.
       if (query.elapsed && answerType > 0 && unit.questionType !== "duration" && (unit.answerTypes & TYPE_BITS.duration) === 0) answerType = 0;
+      // "How long has the zoo had snow leopards?" — "…has kept snow leopards since 1988".
+      if (query.untilNow && answerType === 0 && SINCE.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 1;
       // "How did the council vote?" wants the tally ("by 31 votes to 12"), not any number.
       if (query.tally && answerType > 0 && !VOTE_TALLY.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
       // "Where…?" is answered by a place a sentence puts something in, at, near or from ("…will
@@ -844,6 +846,9 @@ function namesNewOrganisation(unit: Unit, given: ReadonlySet<string>): boolean {
 
 /** A text that says where someone or something comes from: "from Leicester", "born in Pune", "a native of Cork", "Leeds-born". */
 const ORIGIN = /\bfrom\s+(?:the\s+)?\p{Lu}|\bborn\s+(?:in|at)\b|\bnative\s+of\b|\p{Lu}\p{L}+-born\b|\bhails?\s+from\b|\bgrew\s+up\s+in\b/u;
+
+/** A start that a span up to now is counted from: "since 1988", "since the 1990s", "dates back to 2008". */
+const SINCE = /\bsince\s+(?:(?:the\s+)?(?:early\s+|mid-?|late\s+)?\d{4}s?|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|\bdates?\s+back\s+to\b|\bback\s+to\s+(?:the\s+)?\d{4}|\b(?:for|over)\s+(?:the\s+)?(?:past\s+|last\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|several|many)\s+(?:years|decades|months|weeks)\b|\b\d+-year\s+(?:history|career|tenure|run)\b/i;
 
 /** A preposition of place before a name, a few lower-case words between at most ("in Pellington", "from the Brask Spaceport", "to an anaerobic digestion plant near Selby"). */
 const LOCATIVE = /\b(?:in|at|near|from|to|into|outside|inside|on|off|across|along|behind|beside|opposite|towards|via|within|around|between|through|by)\s+(?:[a-z][\w'-]*\s+){0,4}?\p{Lu}/u;

@@ -568,6 +568,13 @@ describe("question types", () => {
     // A pair that asks about the earlier time itself still answers.
     expect(answerQuestion(club, "what was the previous record crowd").sources[0]?.text).toBe("What was the previous record crowd?");
   });
+  it("'how long has it been…?' is answered by where the span starts ('dates back to 2008')", () => {
+    const market = knowledgeFrom({
+      market: " date 2024-06-01\nKelsmouth Farmers’ Market, held on Thursdays in a midweek tradition that dates back to 2008, will move to Saturdays.\n\nThe Thursday market in Kelsmouth has stalls at £22 a day.\n",
+    });
+    expect(analyzeQuery(market.index, market.thesaurus, "How long has Kelsmouth Farmers' Market been held on Thursdays?").untilNow).toBe(true);
+    expect(answerQuestion(market, "How long has Kelsmouth Farmers' Market been held on Thursdays?").answer).toMatch(/dates back to 2008/);
+  });
   it("'how long does it take?' wants a time, not a length; 'how long is it?' either", () => {
     const scans = knowledgeFrom({
       scans: " date 2024-08-19\nThe scan happens in a 14-metre lorry.\n\nPeople judged to be at higher risk will then be offered a low-dose CT scan of the chest, which takes about 10 minutes and does not involve any needles or injections.\n",
