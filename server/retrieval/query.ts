@@ -588,6 +588,9 @@ function askedForPerson(type: AnswerType, text: string, thesaurus: Thesaurus): A
   return next !== undefined && knownAs(thesaurus, noun, "a") && knownAs(thesaurus, next, "n") ? type : "person";
 }
 
+/** "Who is…?", "who was…?": with nothing but a name after it, what the person is. */
+const WHO_IS_NAME = /^\W*who(?:'s|\s+(?:is|was))\s/i;
+
 /** A "how long" question in the present perfect (see Query.untilNow). */
 const UNTIL_NOW_QUESTION = /\bhow\s+long\s+(?:has|have|had)\b/i;
 
@@ -617,7 +620,7 @@ const ORIGIN_QUESTION = /\bfrom\W*$/i;
 export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed: string): Query {
   const cache = analysisCache(index, thesaurus);
   const text = fixFunctionWordTypos(childAges(fixChatSpelling(typed)), cache.isWord, cache.inDocuments);
-  const answerType = askedForPerson(questionAnswerType(text), text, thesaurus);
+  let answerType = askedForPerson(questionAnswerType(text), text, thesaurus);
   const typeWords = new Set(TYPE_WORDS[answerType]);
   const tokens = tokenize(text);
   const content: Token[] = [];
@@ -713,6 +716,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   // The exact-match key, as the index makes it for FAQ questions.
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
+  // "Who is Gareth Lomax?" asks what a named person is ("its operations director"), not for
+  // another person's name.
+  if (answerType === "person" && WHO_IS_NAME.test(text) && terms.length > 0 && terms.every((t) => t.name || t.light)) answerType = "none";
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
   return { roles, kinds: kindsAsked(text, answerType, terms, thesaurus), text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), untilNow: answerType === "duration" && UNTIL_NOW_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
 }

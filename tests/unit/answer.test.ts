@@ -539,6 +539,14 @@ describe("question types", () => {
     expect([...fits].find(([text]) => text.startsWith("The number 14, which runs between"))?.[1]).toBe(1);
     expect([...fits].some(([, fit]) => fit === 0.5)).toBe(true);
   });
+  it("'who is NAME?' asks what the person is, not for another name", () => {
+    const storm = knowledgeFrom({
+      storm: " date 2024-11-02\nAround 9,400 homes in Dunmere were still without power on Sunday.\n\nIts operations director, Gareth Lomax, said 220 of its own engineers were working in the area.\n",
+    });
+    expect(analyzeQuery(storm.index, storm.thesaurus, "who is gareth lomax").answerType).toBe("none");
+    expect(analyzeQuery(storm.index, storm.thesaurus, "who is the operations director").answerType).toBe("person");
+    expect(answerQuestion(storm, "who is gareth lomax")).toMatchObject({ kind: "article", answer: expect.stringMatching(/operations director, Gareth Lomax/) });
+  });
   it("'which street…?' wants a sentence that names a street, not an FAQ pair that names none", () => {
     const race = knowledgeFrom({
       race: " date 2024-06-01\nThe harbour 10K returns on Sunday with a new route along the seafront. Battery Street will be closed to traffic from 6am until 2pm on race day. The local MP raised the closures in the House of Commons.\n\nFAQ:\nQ: Where can I park on race day?\nA: Parking is free at the park-and-ride on the ring road on race day, with buses every ten minutes.\n",
