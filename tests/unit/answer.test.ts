@@ -545,6 +545,8 @@ describe("question types", () => {
     });
     expect(analyzeQuery(storm.index, storm.thesaurus, "who is gareth lomax").answerType).toBe("none");
     expect(analyzeQuery(storm.index, storm.thesaurus, "who is the operations director").answerType).toBe("person");
+    // A role capitalized in the documents is still a role.
+    expect(analyzeQuery(seed.index, seed.thesaurus, "Who is the president of South Korea?").answerType).toBe("person");
     expect(answerQuestion(storm, "who is gareth lomax")).toMatchObject({ kind: "article", answer: expect.stringMatching(/operations director, Gareth Lomax/) });
   });
   it("'which street…?' wants a sentence that names a street, not an FAQ pair that names none", () => {
