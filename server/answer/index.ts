@@ -8,7 +8,7 @@ import type { RetrievalIndex, Unit } from "../retrieval/index-builder.ts";
 import { YES_NO_QUESTION } from "../retrieval/features.ts";
 import { analyzeQuery, questionProper, type Query } from "../retrieval/query.ts";
 import { STATED_TYPE_FIT, byScore, rank, type Candidate } from "../retrieval/rank.ts";
-import { CONFIDENCE_BANDS, MAX_CONFIDENCE_GAIN, asksCount, asksOtherTimeFrame, namesPersonInRole, namesThingOfKind, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
+import { CONFIDENCE_BANDS, LEDE_FACTOR, MAX_CONFIDENCE_GAIN, asksCount, asksOtherTimeFrame, namesPersonInRole, namesThingOfKind, calibrateStory, confidenceOf, countsHead, saysOtherYear, unknownTerms } from "./confidence.ts";
 import { smalltalkIntent, smalltalkReply } from "./smalltalk.ts";
 import { MAX_FUZZY_POOL, closestQuestions } from "./suggest.ts";
 import type { Answer, AnswerSource, AskOptions } from "./types.ts";
@@ -169,9 +169,12 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
     // a runner-up scored below the most confident so far cannot win (nor can any after it,
     // the candidates being in score order).
     if (sentences++ >= SENTENCE_CHOICE_DEPTH || (first && c.score * MAX_CONFIDENCE_GAIN <= mostConfident)) break;
-    const option = scored(index, query, c);
-    if (!first) s = first = option;
-    else if (option.confidence > mostConfident) s = { best: option.best, confidence: round((first.confidence + option.confidence) / 2) };
+    const raw = scored(index, query, c);
+    const option = asLede(index, query, raw);
+    if (!first) {
+      first = raw;
+      s = option;
+    } else if (option.confidence > mostConfident) s = { best: option.best, confidence: round((first.confidence + option.confidence) / 2) };
     mostConfident = Math.max(mostConfident, option.confidence);
   }
   if (!f || !s) return f ?? s;
@@ -201,6 +204,14 @@ function choose(index: RetrievalIndex, query: Query, candidates: readonly Candid
   if (query.kinds.length > 0 && namesThingOfKind(query, s.best.unit.sentence!.text) && !namesThingOfKind(query, f.best.unit.faq!.answer)) preference = 0;
   if (s.confidence <= f.confidence + preference) return f;
   return restatingFaq(index, query, candidates, s) ?? (s.best === first!.best ? undefined : restatingFaq(index, query, candidates, first!)) ?? s;
+}
+
+/** A story's first sentence as an option of choose: at LEDE_FACTOR of its confidence (its own still anchors a runner-up's mean). */
+function asLede(index: RetrievalIndex, query: Query, option: { best: Candidate; confidence: number }): { best: Candidate; confidence: number } {
+  const unit = option.best.unit;
+  if (query.definition || index.ledeUnits[unit.doc] !== unit.index || index.documents[unit.doc]!.faqs.length === 0) return option;
+  if (query.roles.length > 0 && namesPersonInRole(query, unit.sentence!.text)) return option;
+  return { best: option.best, confidence: round(option.confidence * LEDE_FACTOR) };
 }
 
 const WH_WORD = /\b(?:who|whom|whose|what|when|where|why|how|which)\b/i;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerQuestion, CONFIDENCE_BANDS, explainQuestion } from "../../server/answer/index.ts";
-import { calibrateStory, calibrateSentence, confidenceOf, namesPersonInRole, namesThingOfKind, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
+import { calibrateStory, calibrateSentence, confidenceOf, LEDE_FACTOR, namesPersonInRole, namesThingOfKind, NO_YEAR_FACTOR, RELATED_ONLY_FACTOR, UNCOUNTED_HEAD_FACTOR } from "../../server/answer/confidence.ts";
 import { closestQuestions } from "../../server/answer/suggest.ts";
 import { UnknownDocumentError } from "../../server/errors.ts";
 import { analyzeQuery, NEGATED_WEIGHT, questionProper } from "../../server/retrieval/query.ts";
@@ -538,6 +538,19 @@ describe("question types", () => {
     const fits = new Map(explanation.candidates.filter((c) => c.unit.kind === "sentence").map((c) => [c.unit.sentence!.text, c.features.answerType]));
     expect([...fits].find(([text]) => text.startsWith("The number 14, which runs between"))?.[1]).toBe(1);
     expect([...fits].some(([, fit]) => fit === 0.5)).toBe(true);
+  });
+  it("a news story's first sentence counts for less, but not for 'what is…?' nor in a document without an FAQ", () => {
+    const article = " date 2024-06-01\nKELBRIDGE, England — Kelbridge City Council has voted to cap holiday lets at 90 nights a year from April.\n\nHosts who break the cap face fines of up to £5,000.\n";
+    const withFaq = knowledgeFrom({ lets: `${article}\nFAQ:\nQ: How do I register?\nA: Online, from 1 March.\n` });
+    const without = knowledgeFrom({ lets: article });
+    const question = "how many nights can holiday lets be rented in kelbridge";
+    const [a, b] = [answerQuestion(withFaq, question), answerQuestion(without, question)];
+    expect(a.answer).toMatch(/^KELBRIDGE/);
+    expect(b.answer).toMatch(/^KELBRIDGE/);
+    expect(a.confidence).toBeCloseTo(b.confidence * 0.85, 1);
+    expect(LEDE_FACTOR).toBe(0.85);
+    const definition = "what is the kelbridge holiday let cap";
+    expect(answerQuestion(withFaq, definition).confidence).toBeCloseTo(answerQuestion(without, definition).confidence, 2);
   });
   it("'who is NAME?' asks what the person is, not for another name", () => {
     const storm = knowledgeFrom({
