@@ -134,15 +134,6 @@ function keywordsEndingIn(words: string): RegExp {
 }
 
 /**
- * The answer types a question may ask for, in the order they are tried, each with the
- * patterns (over the lower-cased question) that ask for it. Each pattern comes with words of
- * which one must start a word of the question (after a character other than [A-Za-z0-9_],
- * or at the start) for it to match: every alternative of the pattern spells one out there
- * (after \b, \s or ^\W*). Most questions start no word with any word of most lists, and one
- * scan of the question for them all (see gateOf) costs less than trying each pattern's
- * alternatives at every position. Built once, not per question.
- */
-/**
  * A question for how a body voted: "How did the city council vote on…?", "what was the vote
  * on…?", "the final vote count". Not how one person voted ("How did Senator Ames vote?"): a
  * side, not a tally. (Nor "Which body announced the vote count?", which asks who.)
@@ -154,6 +145,15 @@ const COUNT = "(?:\\d+|none|nil|one|two|three|four|five|six|seven|eight|nine|ten
 /** A vote's tally: "5 to 2", "7-2", "a 31-to-24 vote", "by seven votes to two", "unanimously". */
 export const VOTE_TALLY = new RegExp(`\\b${COUNT}\\s*(?:-|–|to|-to-)\\s*${COUNT}\\b|\\b${COUNT}\\s+votes?\\s+to\\s+${COUNT}\\b|\\bunanimous(?:ly)?\\b`, "i");
 
+/**
+ * The answer types a question may ask for, in the order they are tried, each with the
+ * patterns (over the lower-cased question) that ask for it. Each pattern comes with words of
+ * which one must start a word of the question (after a character other than [A-Za-z0-9_],
+ * or at the start) for it to match: every alternative of the pattern spells one out there
+ * (after \b, \s or ^\W*). Most questions start no word with any word of most lists, and one
+ * scan of the question for them all (see gateOf) costs less than trying each pattern's
+ * alternatives at every position. Built once, not per question.
+ */
 const QUESTION_TYPES: ReadonlyArray<readonly [AnswerType, ReadonlyArray<readonly [RegExp, readonly string[]]>]> = [
   ["quote", [[/\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:say|said|tell|told|think|thought|comment|respond|reply|announce|write|wrote)\b|\bwhat\s+was\s+said\b|\bquote\b/, ["say", "said", "tell", "told", "think", "thought", "comment", "respond", "reply", "announce", "write", "wrote", "quote"]]]],
   ["frequency", [[/\bhow\s+(?:often|frequent(?:ly)?|regularly)\b|\bhow\s+many\s+times\s+(?:a|per|each)\b|\bhow\s+many\s+\w+\s+(?:a|per|each)\s+(?:day|week|month|year)\b/, ["often", "frequent", "regularly", "many"]]]],

@@ -717,8 +717,8 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
   const key = tokens.map((t) => t.word).join(" ");
   if (index.abbreviations.size > 0) addAbbreviations(index, terms);
   // "Who is Gareth Lomax?" asks what a named person is ("its operations director"), not for
-  // another person's name.
-  // ("Who is the President of South Korea?" asks for a name: "President" is a role.)
+  // another person's name. (A role the documents capitalize is no name: "Who is the President
+  // of South Korea?" asks for one.)
   if (answerType === "person" && WHO_IS_NAME.test(text) && terms.length > 0 && terms.every((t) => (t.name || t.light) && !knownAs(thesaurus, t.word, "p"))) answerType = "none";
   const roles = answerType === "person" ? terms.filter((t) => !t.light && !t.name && knownAs(thesaurus, t.word, "p")).map((t) => t.stem) : [];
   return { roles, kinds: kindsAsked(text, answerType, terms, thesaurus), text: typed, key, terms, answerType, bigrams, definition: isDefinitionQuestion(text), origin: answerType === "place" && ORIGIN_QUESTION.test(text), elapsed: answerType === "duration" && ELAPSED_QUESTION.test(text), untilNow: answerType === "duration" && UNTIL_NOW_QUESTION.test(text), tally: answerType === "number" && VOTE_QUESTION.test(text.toLowerCase()), head: headTerm(tokens, terms, positions, answerType, thesaurus) };
