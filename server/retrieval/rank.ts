@@ -753,18 +753,19 @@ class QueryPlan {
         given = stems;
       }
       answerType = answerTypeFit(query.answerType, unit, given);
+      const text = unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text;
       // "Where is Aarav Menon from?" is not answered by where he is now.
-      if (query.origin && answerType > 0 && !ORIGIN.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
+      if (query.origin && answerType > 0 && !ORIGIN.test(text)) answerType = 0;
       // "How long does the scan take?" is not answered by a length ("a 14-metre unit"), unless
       // an FAQ pair asks how long itself.
       if (query.elapsed && answerType > 0 && unit.questionType !== "duration" && (unit.answerTypes & TYPE_BITS.duration) === 0) answerType = 0;
       // "How long has the zoo had snow leopards?" — "…has kept snow leopards since 1988".
-      if (query.untilNow && answerType === 0 && SINCE.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 1;
+      if (query.untilNow && answerType === 0 && SINCE.test(text)) answerType = 1;
       // "How did the council vote?" wants the tally ("by 31 votes to 12"), not any number.
-      if (query.tally && answerType > 0 && !VOTE_TALLY.test(unit.kind === "faq" ? unit.faq!.answer : unit.sentence!.text)) answerType = 0;
+      if (query.tally && answerType > 0 && !VOTE_TALLY.test(text)) answerType = 0;
       // "Where…?" is answered by a place a sentence puts something in, at, near or from ("…will
       // have its headquarters in Pellington"); a name alone fits half as well.
-      if (query.answerType === "place" && unit.kind === "sentence" && answerType === 1 && !LOCATIVE.test(unit.sentence!.text)) answerType = WEAK_PLACE_FIT;
+      if (query.answerType === "place" && unit.kind === "sentence" && answerType === 1 && !LOCATIVE.test(text)) answerType = WEAK_PLACE_FIT;
     }
     const features: Features = {
       coverage: total > 0 ? covered / total : 0,
