@@ -221,7 +221,7 @@ export function saysOtherDay(query: Query, best: Candidate): boolean {
 }
 
 /** "What time…?" answered by a text that gives no time of day (a date at most) keeps this share. */
-export const NO_CLOCK_TIME_FACTOR = 0.7;
+export const NO_CLOCK_TIME_FACTOR = 0.55;
 
 /** A question for a date: "What date…", "on which day…", "from what date…". */
 const DATE_QUESTION = /\b(?:what|which)\s+(?:date|day\s+(?:of\s+the\s+month|in\s+\w+))\b|\bon\s+(?:what|which)\s+day\b/i;

@@ -317,6 +317,11 @@ describe("question types", () => {
       school: " date 2024-03-01 The new sports hall at Carrowby School will open in the spring of 2025.\n",
     });
     expect(answerQuestion(school, "what time of year will the sports hall open?").kind).toBe("article");
+    // A time of day in other words ("The quake hit at 4:17 a.m.") beats the story's own words without one.
+    const quake = knowledgeFrom({
+      quake: " date 2024-06-01\nAREQUIPA, Peru — A magnitude 6.9 earthquake struck southern Peru early on Saturday, killing at least 47 people.\n\nThe quake hit at 4:17 a.m. local time at a depth of 38 kilometres.\n\nFAQ:\nQ: How strong was the earthquake?\nA: It measured magnitude 6.9.\n",
+    });
+    expect(answerQuestion(quake, "What time did the earthquake strike?").answer).toMatch(/^The quake hit at 4:17/);
   });
   it("a number finds the document's number run together with its unit ('drive at 20' finds '20mph')", () => {
     const limit = knowledgeFrom({
