@@ -262,6 +262,13 @@ const NONE: readonly never[] = [];
 const MIN_LEDE_WORDS = 6;
 
 /**
+ * A news story's dateline ("BOGOTA, Colombia — "): where it was filed. Its words count for the
+ * document, not for its first sentence ("How many Venezuelans live in Bogotá?" is not
+ * answered by "BOGOTA, Colombia — … 1.1 million Venezuelans").
+ */
+const DATELINE = /^\p{Lu}[\p{Lu}\s.'’-]*(?:,\s*[\p{L}\s.'’-]+?)?\s+[—–]\s+/u;
+
+/**
  * Which sentence is a document's lede, what it is about: the first that reads as a sentence
  * (ends like one, MIN_LEDE_WORDS or more), past any image caption or heading before it
  * (encyclopedia pages often start with one); the first sentence when none does.
@@ -709,7 +716,10 @@ export function buildIndex(documents: readonly Document[], options: IndexOptions
     if (!ledeSentence) ledeUnits.push(-1);
     let previous = "";
     for (const sentence of document.sentences) {
-      const analyzed = analyze(sentence.text, doc);
+      // A dateline is scanned on its own: the document holds its words, the sentence does not.
+      const dateline = sentence === document.sentences[0] ? DATELINE.exec(sentence.text) : null;
+      if (dateline) analyze(dateline[0], doc);
+      const analyzed = analyze(dateline ? sentence.text.slice(dateline[0].length) : sentence.text, doc);
       define(sentence.text);
       since++;
       let antecedents = since <= MAX_ANTECEDENT_DISTANCE && PERSONAL_PRONOUN.test(sentence.text) ? named : NONE;

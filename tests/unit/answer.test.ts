@@ -745,6 +745,17 @@ describe("question types", () => {
 });
 
 describe("what a document is about", () => {
+  it("a dateline says where the story was filed, not what its first sentence says", () => {
+    const permits = knowledgeFrom({
+      permits: " date 2024-05-02 BOGOTA, Colombia — Colombia will offer a five-year residence permit to an estimated 1.1 million Venezuelans, the government said on Thursday.\n\nThe permit costs nothing for children.\n",
+    });
+    const { answer, explanation } = explainQuestion(permits, "How many Venezuelans live in Bogota?");
+    expect(answer.kind).toBe("fallback");
+    const lede = explanation.candidates.find((c) => c.unit.kind === "sentence" && c.unit.sentence!.text.startsWith("BOGOTA, Colombia —"))!;
+    expect(lede.matches.find((m) => m.term === "bogota")!.strength).toBeLessThan(0.5);
+    // The story itself still answers what it says.
+    expect(answerQuestion(permits, "How many Venezuelans will get a residence permit?").answer).toMatch(/^BOGOTA, Colombia — /);
+  });
   it("an FAQ pair inherits the names its lede gives only in its second sentence", () => {
     const hospital = knowledgeFrom({
       hospital: " date 2024-03-18 A new children's hospital opened its doors in Leeds on Monday. The Aire Valley Children's Hospital, built at a cost of £412 million, admitted its first patient at 7:40 a.m., chief executive Ruth Okafor said.\n\nThe building has 184 beds and four operating theatres.\n\nFAQ:\n\nQ: How many beds does the hospital have?\n\nA: The hospital has 184 beds.\n\nQ: When did the hospital open?\n\nA: On Monday.\n",
