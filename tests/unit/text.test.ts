@@ -182,6 +182,7 @@ describe("answer types", () => {
     ["how much longer will my journey take", "duration"],
     ["what's he going to be paid at the new club", "money"],
     ["What will the fine be for parking there?", "money"],
+    ["What is the average salary of a flight attendant?", "money"],
     ["how many kilometres will I get out of a full battery", "distance"],
     ["How old is the mayor?", "age"],
     ["What did they agree?", "none"],
