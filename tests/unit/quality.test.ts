@@ -119,6 +119,8 @@ heldOutSet("six more wire-service stories (a river flood, a loyalty-scheme data 
 heldOutSet("six regional-newspaper stories sharing towns (short-term holiday-let rules, microplastics in a lake, a train timetable overhaul, a lung-screening programme, a brewery takeover, a marathon stopped by a heatwave)", "twentyfifth", { overall: 0.67, refused: 0.62 });
 heldOutSet("six local-news stories sharing towns (a four-day school week trial, bird flu on poultry farms, protected cycle lanes, a theatre ceiling collapse, a supermarket chain's closures and price cuts, a storm power cut)", "twentysixth", { overall: 0.63, refused: 0.8 });
 heldOutSet("six more local-news stories sharing towns (town-centre parking charges, a boil-water notice, a children's hospital wing, a ferry fleet's replacement, a bridge closed for repairs, a festival cancelled over its licence)", "twentyseventh", { overall: 0.74, refused: 0.7 });
+heldOutSet("six international and national stories, two sharing an app and a minister (an asteroid sample return, a health-app data breach, a central bank rate cut, a canoe championship moved, a noblewoman's tomb, an RSV vaccine rollout)", "twentyeighth", { overall: 0.66, refused: 0.75 });
+heldOutSet("six world-politics stories, two sharing a president and a region (a presidential summit, an election, a ceasefire, residence permits for migrants, a cabin-crew strike, an earthquake)", "twentyninth", { overall: 0.66, refused: 0.62 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
