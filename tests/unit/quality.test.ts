@@ -121,6 +121,7 @@ heldOutSet("six local-news stories sharing towns (a four-day school week trial, 
 heldOutSet("six more local-news stories sharing towns (town-centre parking charges, a boil-water notice, a children's hospital wing, a ferry fleet's replacement, a bridge closed for repairs, a festival cancelled over its licence)", "twentyseventh", { overall: 0.74, refused: 0.7 });
 heldOutSet("six international and national stories, two sharing an app and a minister (an asteroid sample return, a health-app data breach, a central bank rate cut, a canoe championship moved, a noblewoman's tomb, an RSV vaccine rollout)", "twentyeighth", { overall: 0.66, refused: 0.75 });
 heldOutSet("six world-politics stories, two sharing a president and a region (a presidential summit, an election, a ceasefire, residence permits for migrants, a cabin-crew strike, an earthquake)", "twentyninth", { overall: 0.66, refused: 0.62 });
+heldOutSet("six wire-service stories in the dev set's style, three sharing a president and a minister (a state visit, a radar satellite, a nickel and battery plant deal, an antitrust ruling, steel duties, a Marburg outbreak)", "thirtieth", { overall: 0.67, refused: 0.62 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
