@@ -254,9 +254,20 @@ function asksAboutNow(question: string): boolean {
   return auxiliary !== undefined && PRESENT_AUXILIARIES.has(auxiliary) && !EARLIER_TIME.test(question) && !/\b(?:former|old|used\s+to)\b/i.test(question);
 }
 
-/** True when the question asks about an earlier time and the candidate is an FAQ pair that asks about now or later (see OTHER_TIME_FRAME_FACTOR). */
+/** "When was / did…?": a question for the date of a past event ("When was the outbreak declared?"). */
+const PAST_EVENT_QUESTION = /^\W*(?:(?:on\s+)?(?:what|which)\s+(?:date|day|year)|when)\s+(?:was|were|did)\b/i;
+const FUTURE_QUESTION = /^\W*(?:\w+\s+){0,3}?will\b/i;
+
+/**
+ * True when the question asks about an earlier time and the candidate is an FAQ pair that
+ * asks about now or later (see OTHER_TIME_FRAME_FACTOR), or it asks when something happened
+ * and the pair when something will ("When will the outbreak be declared over?").
+ */
 export function asksOtherTimeFrame(query: Query, candidate: Candidate): boolean {
-  return candidate.unit.kind === "faq" && factsOf(query).earlier && asksAboutNow(candidate.unit.faq!.question);
+  if (candidate.unit.kind !== "faq") return false;
+  const facts = factsOf(query);
+  if (facts.earlier && asksAboutNow(candidate.unit.faq!.question)) return true;
+  return facts.pastEvent && FUTURE_QUESTION.test(candidate.unit.faq!.question);
 }
 
 /**
@@ -375,6 +386,8 @@ interface QueryFacts {
   yesNo: boolean;
   /** Asks about an earlier time (see OTHER_TIME_FRAME_FACTOR). */
   earlier: boolean;
+  /** Asks when something happened (PAST_EVENT_QUESTION). */
+  pastEvent: boolean;
 }
 const queryFacts = new WeakMap<Query, QueryFacts>();
 function factsOf(query: Query): QueryFacts {
@@ -390,6 +403,7 @@ function factsOf(query: Query): QueryFacts {
       negated: NEGATION.test(text),
       yesNo: YES_NO_QUESTION.test(text),
       earlier: PAST_QUESTION.test(text) && EARLIER_TIME.test(text),
+      pastEvent: PAST_EVENT_QUESTION.test(text),
     };
     queryFacts.set(query, facts);
   }

@@ -323,8 +323,9 @@ function restatingFaq(
     if (type !== query.answerType && type !== "none" && type !== "yesno" && type !== "definition" && !keywordsOnly) continue;
     if (c.features.answerType < s.best.features.answerType || !restates(query, c, s.best)) continue;
     // Not a pair about another year than the one asked (and the sentence gives), nor one that
-    // says the opposite of a word asked ("the last sailing" is not restated by "the first ferry").
-    if (saysOtherYear(query, c) || c.features.opposite) continue;
+    // says the opposite of a word asked ("the last sailing" is not restated by "the first ferry"),
+    // nor one about another time ("When will it be declared over?" for "When was it declared?").
+    if (saysOtherYear(query, c) || c.features.opposite || asksOtherTimeFrame(query, c)) continue;
     // Nor, for "How many ACCOUNTS…?", one that counts nothing where the sentence counts them.
     if (asksCount(query) && countsHead(query, s.best) && !countsHead(query, c)) continue;
     const confidence = confidenceOf(query, c, index);

@@ -598,6 +598,14 @@ describe("question types", () => {
     // A pair that asks about the earlier time itself still answers.
     expect(answerQuestion(club, "what was the previous record crowd").sources[0]?.text).toBe("What was the previous record crowd?");
   });
+  it("'when was / did…?' asks when something happened, not when it will: the pair on the future does not answer, nor restate the sentence", () => {
+    const tram = knowledgeIn(FIXTURE_KB);
+    // "When will the Blue Line open?"-style pairs ask about a later event.
+    expect(answerQuestion(tram, "When did work on the tram line begin?").answer).toMatch(/^Construction began in April 2020/);
+    const census = knowledgeIn(path.join(ROOT, "tests/fixtures/twentyfirst/docs"));
+    // The pair on the new census would restate the sentence that answers the earlier one.
+    expect(answerQuestion(census, "what was the population at the previous census")).toMatchObject({ kind: "article" });
+  });
   it("'how long has it been…?' is answered by where the span starts ('dates back to 2008')", () => {
     const market = knowledgeFrom({
       market: " date 2024-06-01\nKelsmouth Farmers’ Market, held on Thursdays in a midweek tradition that dates back to 2008, will move to Saturdays.\n\nThe Thursday market in Kelsmouth has stalls at £22 a day.\n",
