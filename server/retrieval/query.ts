@@ -452,6 +452,10 @@ function analyzeWord(index: RetrievalIndex, thesaurus: Thesaurus, token: Token):
     }
     return { expansions, acronym: undefined, nameForWord: !typo && thesaurus.size > 0 && expansions.some((e) => isCorrection(e) && index.isName(e.stem)) };
   }
+  // An acronym the documents use as a name and also spell out ("ISRO’s third launch", "…chair
+  // of the Indian Space Research Organisation"): it stands for its words too.
+  const spelled = index.isName(token.stem) ? index.acronyms.get(token.word) : undefined;
+  if (spelled && spelled.length >= 3) return { expansions, acronym: spelled, nameForWord: false };
   return { expansions, acronym: undefined, nameForWord: false };
 }
 
@@ -660,7 +664,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
       // One typed word, however many it stands for: its words share its weight.
       const share = 1 / Math.sqrt(word.acronym.length);
       for (const s of word.acronym) {
-        const term = makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }], token.position < asked);
+        // (A known acronym keeps its own spelling, shared by its words: "ISRO" matches all four.)
+        const own = word.expansions.map((e) => ({ ...e, via: "acronym" as const }));
+        const term = makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }, ...own], token.position < asked);
         term.weight *= share;
         terms.push(term);
         positions.push(token.position);

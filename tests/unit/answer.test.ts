@@ -465,6 +465,18 @@ describe("question types", () => {
     const best = explanation.candidates[0]!;
     expect(best.matches.filter((m) => m.via === "acronym").map((m) => m.term)).toEqual(["harlow", "water", "authority"]);
   });
+  it("an acronym the documents use and also spell out, undefined, matches the name spelled out", () => {
+    const launch = knowledgeFrom({
+      launch: " date 2024-03-01\nIndia launched the Samudra-2 radar satellite on Thursday. The launch was ISRO’s third of the year.\n\nThe mission cost about $77 million, according to Meera Venkatesh, chair of the Indian Space Research Organisation.\n",
+    });
+    const { answer, explanation } = explainQuestion(launch, "who chairs ISRO");
+    expect(answer.answer).toMatch(/Meera Venkatesh, chair of the Indian Space Research Organisation/);
+    const chosen = explanation.chosen!;
+    expect(chosen.matches.filter((m) => m.via === "acronym").map((m) => m.matched)).toEqual(["indian", "space", "research", "organisation"].map((w) => expect.stringMatching(new RegExp(`^${w}`, "i"))));
+    // Where the acronym itself is written, its words all match it.
+    const own = explainQuestion(launch, "ISRO launches this year").explanation.candidates.find((c) => c.unit.sentence?.text.startsWith("The launch was ISRO"))!;
+    expect(own.features.coverage).toBeGreaterThan(0.9);
+  });
   it("a defined abbreviation is matched by a long name given without its last word ('the cabin crew union' → CCUC)", () => {
     const strike = knowledgeFrom({
       strike: " date 2024-09-01\nAurel Airways has cancelled 612 flights after its cabin crew voted to strike over pay.\n\nThe Cabin Crew Union of Calvenia (CCUC) represents around 2,300 flight attendants at the airline.\n\n“Our members have been flying longer days for less money,” said Rosa Vinter, general secretary of the CCUC.\n\nFAQ:\n\nQ: Why are the cabin crew striking?\n\nA: They want a pay rise.\n",
