@@ -256,6 +256,7 @@ function asksAboutNow(question: string): boolean {
 
 /** "When was / did…?": a question for the date of a past event ("When was the outbreak declared?"). */
 const PAST_EVENT_QUESTION = /^\W*(?:(?:on\s+)?(?:what|which)\s+(?:date|day|year)|when)\s+(?:was|were|did)\b/i;
+/** A question about what will happen: "When will…", "What will…", "How long will it…". */
 const FUTURE_QUESTION = /^\W*(?:\w+\s+){0,3}?will\b/i;
 
 /**

@@ -350,7 +350,7 @@ export function questionProper(text: string): string | undefined {
 interface WordAnalysis {
   /** Its spellings in the documents: its stem (or the clipped word), its hyphen parts, typo corrections. */
   expansions: readonly Expansion[];
-  /** For a word the documents only use as an acronym ("nk"): the stems it stands for. */
+  /** For a word the documents only use as an acronym ("nk"), or use as a name and spell out too ("isro"): the stems it stands for. */
   acronym: readonly string[] | undefined;
   /** True when the expansions correct a real English word to a name ("um" → Un). */
   nameForWord: boolean;
@@ -663,9 +663,9 @@ export function analyzeQuery(index: RetrievalIndex, thesaurus: Thesaurus, typed:
     if (word.acronym) {
       // One typed word, however many it stands for: its words share its weight.
       const share = 1 / Math.sqrt(word.acronym.length);
+      // A known acronym keeps its own spelling, shared by its words: "ISRO" matches all four.
+      const own = word.expansions.map((e) => ({ ...e, via: "acronym" as const }));
       for (const s of word.acronym) {
-        // (A known acronym keeps its own spelling, shared by its words: "ISRO" matches all four.)
-        const own = word.expansions.map((e) => ({ ...e, via: "acronym" as const }));
         const term = makeTerm(index, token.word, s, [{ stem: s, weight: 0.9, via: "acronym", word: index.surface.get(s) ?? s }, ...own], token.position < asked);
         term.weight *= share;
         terms.push(term);
