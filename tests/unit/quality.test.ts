@@ -122,6 +122,7 @@ heldOutSet("six more local-news stories sharing towns (town-centre parking charg
 heldOutSet("six international and national stories, two sharing an app and a minister (an asteroid sample return, a health-app data breach, a central bank rate cut, a canoe championship moved, a noblewoman's tomb, an RSV vaccine rollout)", "twentyeighth", { overall: 0.66, refused: 0.75 });
 heldOutSet("six world-politics stories, two sharing a president and a region (a presidential summit, an election, a ceasefire, residence permits for migrants, a cabin-crew strike, an earthquake)", "twentyninth", { overall: 0.66, refused: 0.62 });
 heldOutSet("six wire-service stories in the dev set's style, three sharing a president and a minister (a state visit, a radar satellite, a nickel and battery plant deal, an antitrust ruling, steel duties, a Marburg outbreak)", "thirtieth", { overall: 0.67, refused: 0.62 });
+heldOutSet("six more wire-service stories, three sharing a prime minister (a state visit and its deals, a national budget, a cup final, a nurses' strike, a new tram line, a wildfire)", "thirtyfirst", { overall: 0.67, refused: 0.62 });
 
 describe("chatty messages, a story before the question, half of them unanswerable (tests/fixtures/chatty-questions.jsonl, on the fourth, sixth and eighth sets' documents)", () => {
   const fixtures = (name: string) => path.join(ROOT, `tests/fixtures/${name}/docs`);
